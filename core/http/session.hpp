@@ -14,18 +14,21 @@
 namespace flinktop::http {
 
 struct TlsConfig {
-  std::string ca_pem;               // PEM bundle; empty = the system's trust store
-  std::string client_cert_pem;      // PEM; empty = no client certificate
-  std::string client_key_pem;       // PEM
+  std::string ca_pem;           // PEM bundle; empty = the system's trust store
+  std::string client_cert_pem;  // PEM; empty = no client certificate
+  std::string client_key_pem;   // PEM
   bool insecure_skip_verify = false;
-  std::string server_name;          // verify (and SNI) against this name instead of the URL host
+  std::string server_name;  // verify (and SNI) against this name instead of the URL host
 };
 
 struct SessionOptions {
   TlsConfig tls;
-  std::string proxy_url;  // http://, https:// or socks5://; empty = none (env proxies are ignored)
+  // http://, https:// or socks5://, used for every request. Empty = libcurl's environment proxies
+  // (https_proxy / HTTPS_PROXY, http_proxy, all_proxy, no_proxy / NO_PROXY), as kubectl honours
+  // them, except that loopback hosts (127.0.0.0/8, ::1, localhost) are always reached directly.
+  std::string proxy_url;
   std::chrono::milliseconds connect_timeout{10'000};
-  std::chrono::milliseconds idle_timeout{30'000};  // default for Request::idle_timeout == 0
+  std::chrono::milliseconds idle_timeout{30'000};  // default for Request::idle_timeout == 0; 0 = none
   std::string user_agent;                          // default: "flinktop/<version>"
 };
 

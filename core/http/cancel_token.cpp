@@ -1,0 +1,25 @@
+// CancelToken: the waker runs under the token's mutex, so clear_waker() (called by the Session before
+// it reuses or frees the multi handle the waker points at) waits for a wake that is in progress.
+#include "core/http/cancel_token.hpp"
+
+#include <utility>
+
+namespace flinktop::http {
+
+void CancelToken::cancel() {
+  std::lock_guard lock(mutex_);
+  if (cancelled_.exchange(true, std::memory_order_acq_rel)) return;  // idempotent: wake once
+  if (waker_) waker_();
+}
+
+void CancelToken::set_waker(std::function<void()> wake) {
+  std::lock_guard lock(mutex_);
+  waker_ = std::move(wake);
+}
+
+void CancelToken::clear_waker() {
+  std::lock_guard lock(mutex_);
+  waker_ = nullptr;
+}
+
+}  // namespace flinktop::http
