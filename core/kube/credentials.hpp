@@ -39,6 +39,10 @@ class Credentials {
 
 // Builds the credential source for a kubeconfig user (the cluster is passed to exec plugins that
 // ask for provideClusterInfo). Returns a source that yields nullopt when the user has no token.
+// Precedence as kubectl: token, tokenFile, username/password, exec plugin. Throws Error(Config)
+// for token plus username/password or an unusable exec section, Error(Unsupported) for an
+// auth-provider or an exec plugin that needs a terminal. The exec plugin (and the process-wide
+// handler for its stderr, set_exec_plugin_stderr_handler) lives in exec_plugin.hpp.
 std::shared_ptr<Credentials> make_credentials(const AuthInfo& user, const ClusterEntry& cluster);
 
 // A fixed bearer token (in-cluster token files use make_credentials with token_file instead).
