@@ -1,0 +1,43 @@
+// metadata of any Kubernetes object: identity, labels, owners and the two timestamps the UI shows.
+#pragma once
+
+#include <map>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/kube/objects/json_fields.hpp"
+
+namespace flinktop::kube {
+
+struct OwnerReference {
+  std::string kind;
+  std::string name;
+  std::string uid;
+  bool controller = false;
+};
+
+struct ObjectMeta {
+  std::string name;
+  std::string namespace_;
+  std::string uid;
+  std::string resource_version;
+  Timestamp creation_timestamp{};               // epoch when missing
+  std::optional<Timestamp> deletion_timestamp;  // set while the object is being deleted
+  std::int64_t generation = 0;
+  std::map<std::string, std::string> labels;
+  std::vector<OwnerReference> owner_references;
+
+  // The label's value, or "" when absent.
+  const std::string& label(const std::string& key) const;
+  bool has_label(const std::string& key) const { return labels.find(key) != labels.end(); }
+  bool terminating() const { return deletion_timestamp.has_value(); }
+
+  // Reads `metadata` of a whole object (not the metadata object itself).
+  static ObjectMeta from_object(const nlohmann::json& object);
+  static ObjectMeta from_json(const nlohmann::json& metadata);
+};
+
+}  // namespace flinktop::kube
