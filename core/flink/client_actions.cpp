@@ -1,0 +1,234 @@
+// Client: the actions (jar upload/run/delete, cancel, savepoint / stop / checkpoint triggers) and
+// the polling of asynchronous operations.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "core/error.hpp"
+#include "core/flink/client.hpp"
+#include "core/flink/json_read.hpp"
+#include "core/flink/multipart.hpp"
+#include "core/text/one_line.hpp"
+
+namespace flinktop::flink {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error(ErrorKind::Usage,
+                fmt::format("cannot read jar {}: {}", text::one_line(path), std::strerror(errno)));
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) throw Error(ErrorKind::Usage, fmt::format("cannot read jar {}", text::one_line(path)));
+  return std::move(content).str();
+}
+
+std::string file_name(const std::string& path) {
+  auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// Sleeps for `duration`; returns early (false) when `cancel` fires.
+bool sleep_unless_cancelled(milliseconds duration, http::CancelToken* cancel) {
+  if (!cancel) {
+    std::this_thread::sleep_for(duration);
+    return true;
+  }
+  std::mutex mutex;
+  std::condition_variable woken;
+  bool fired = false;
+  cancel->set_waker([&] {
+    std::lock_guard lock(mutex);
+    fired = true;
+    woken.notify_all();
+  });
+  {
+    std::unique_lock lock(mutex);
+    woken.wait_for(lock, duration, [&] { return fired || cancel->cancelled(); });
+  }
+  cancel->clear_waker();
+  return !cancel->cancelled();
+}
+
+std::string seconds_text(milliseconds d) {
+  return d.count() % 1000 == 0 ? fmt::format("{} s", d.count() / 1000)
+                               : fmt::format("{:.1f} s", d.count() / 1000.0);
+}
+
+}  // namespace
+
+std::string Client::upload_jar(const std::string& path, http::CancelToken* cancel) {
+  MultipartForm form;
+  form.add_file("jarfile", file_name(path), "application/x-java-archive", read_file(path));
+  MultipartBody multipart = form.finish();
+  Call call = get("/jars/upload", "upload jar " + text::one_line(file_name(path), 120));
+  call.method = http::Method::Post;
+  call.body = std::move(multipart.body);
+  call.content_type = std::move(multipart.content_type);
+  call.timeout = options_.long_call_timeout;
+  nlohmann::json answer = fetch_json(call, cancel);
+  std::string id = decode_uploaded_jar_id(answer);
+  if (id.empty()) throw decode_error(answer.dump(), call.context, "the answer names no uploaded file");
+  return id;
+}
+
+std::string Client::run_jar(const std::string& jar_id, const RunRequest& request, http::CancelToken* cancel) {
+  Call call = get("/jars/" + path_segment(jar_id) + "/run", "run jar " + text::one_line(jar_id, 120));
+  call.method = http::Method::Post;
+  call.body = encode_run_request(request).dump();
+  call.content_type = "application/json";
+  call.timeout = options_.long_call_timeout;
+  nlohmann::json answer = fetch_json(call, cancel);
+  std::string job_id = json_read::string(answer, "jobid");
+  if (job_id.empty()) throw decode_error(answer.dump(), call.context, "the answer names no job id");
+  return job_id;
+}
+
+void Client::delete_jar(const std::string& jar_id, http::CancelToken* cancel) {
+  Call call = get("/jars/" + path_segment(jar_id), "delete jar " + text::one_line(jar_id, 120));
+  call.method = http::Method::Delete;
+  exchange(call, cancel);
+}
+
+void Client::cancel(const std::string& job_id, http::CancelToken* cancel) {
+  Call call = get("/jobs/" + path_segment(job_id) + "?mode=cancel",
+                  "cancel job " + text::one_line(job_id, 64), job_id);
+  call.method = http::Method::Patch;
+  exchange(call, cancel);
+}
+
+std::string Client::trigger(const std::string& job_id, OperationKind kind, const nlohmann::json& body,
+                            const std::string& trigger_id, http::CancelToken* cancel) {
+  const char* route = kind == OperationKind::Savepoint           ? "/savepoints"
+                      : kind == OperationKind::StopWithSavepoint ? "/stop"
+                                                                 : "/checkpoints";
+  const char* action = kind == OperationKind::Savepoint           ? "trigger a savepoint of job"
+                       : kind == OperationKind::StopWithSavepoint ? "stop with a savepoint job"
+                                                                  : "trigger a checkpoint of job";
+  Call call = get("/jobs/" + path_segment(job_id) + route,
+                  fmt::format("{} {}", action, text::one_line(job_id, 64)), job_id);
+  call.method = http::Method::Post;
+  call.body = body.dump();
+  call.content_type = "application/json";
+  call.context.needs_savepoint_dir = kind != OperationKind::Checkpoint;
+  nlohmann::json answer = fetch_json(call, cancel);
+  std::string returned = decode_trigger_id(answer);
+  if (returned.empty()) throw decode_error(answer.dump(), call.context, "the answer has no request-id");
+  if (returned != trigger_id) {
+    // Flink echoes the id it was given; anything else means the id was not understood.
+    throw decode_error(
+        answer.dump(), call.context,
+        fmt::format("asked for trigger id {}, got {}", trigger_id, text::one_line(returned, 64)));
+  }
+  return returned;
+}
+
+namespace {
+
+std::string checked_trigger_id(const std::string& requested) {
+  if (requested.empty()) return new_trigger_id();
+  if (!is_valid_trigger_id(requested)) {
+    throw Error(ErrorKind::Usage, fmt::format("trigger id \"{}\" must be 32 lowercase hex characters",
+                                              text::one_line(requested, 64)));
+  }
+  return requested;
+}
+
+}  // namespace
+
+std::string Client::trigger_savepoint(const std::string& job_id, const SavepointRequest& request,
+                                      http::CancelToken* cancel) {
+  std::string id = checked_trigger_id(request.trigger_id);
+  return trigger(job_id, OperationKind::Savepoint, encode_savepoint_request(request, id), id, cancel);
+}
+
+std::string Client::stop_with_savepoint(const std::string& job_id, const StopRequest& request,
+                                        http::CancelToken* cancel) {
+  std::string id = checked_trigger_id(request.trigger_id);
+  return trigger(job_id, OperationKind::StopWithSavepoint, encode_stop_request(request, id), id, cancel);
+}
+
+std::string Client::trigger_checkpoint(const std::string& job_id, const CheckpointRequest& request,
+                                       http::CancelToken* cancel) {
+  std::string id = checked_trigger_id(request.trigger_id);
+  if (auto v = version(cancel); v && !v->at_least(1, 19)) {
+    throw Error(ErrorKind::Unsupported,
+                fmt::format("triggering a checkpoint needs Flink 1.19 or newer; {} runs Flink {}",
+                            endpoint_->describe(), v->to_string()));
+  }
+  return trigger(job_id, OperationKind::Checkpoint, encode_checkpoint_request(request, id), id, cancel);
+}
+
+OperationStatus Client::operation_status(const std::string& job_id, OperationKind kind,
+                                         const std::string& trigger_id, http::CancelToken* cancel) {
+  return look_at_operation(job_id, kind, trigger_id, options_.call_timeout, cancel);
+}
+
+OperationStatus Client::look_at_operation(const std::string& job_id, OperationKind kind,
+                                          const std::string& trigger_id, milliseconds timeout,
+                                          http::CancelToken* cancel) {
+  if (!is_valid_trigger_id(trigger_id)) {
+    throw Error(ErrorKind::Usage, fmt::format("trigger id \"{}\" must be 32 lowercase hex characters",
+                                              text::one_line(trigger_id, 64)));
+  }
+  // Stop-with-savepoint reports through the savepoint status route.
+  const char* route = kind == OperationKind::Checkpoint ? "/checkpoints/" : "/savepoints/";
+  Call call = get(
+      "/jobs/" + path_segment(job_id) + route + trigger_id,
+      fmt::format("read the {} status of job {}", operation_name(kind), text::one_line(job_id, 64)), job_id);
+  call.context.status_of = kind;
+  call.context.trigger_id = trigger_id;
+  call.timeout = timeout;
+  return decode_operation_status(fetch_json(call, cancel));
+}
+
+OperationStatus Client::wait_for_operation(const std::string& job_id, OperationKind kind,
+                                           const std::string& trigger_id, const WaitOptions& options,
+                                           http::CancelToken* cancel) {
+  const auto deadline = Clock::now() + options.deadline;
+  milliseconds delay = std::max(options.first_delay, milliseconds(1));
+  while (true) {
+    auto remaining = std::chrono::duration_cast<milliseconds>(deadline - Clock::now());
+    if (remaining.count() > 0) {
+      // Each look is bounded by what is left of the deadline, so the wait never overruns it.
+      OperationStatus status =
+          look_at_operation(job_id, kind, trigger_id, std::min(options_.call_timeout, remaining), cancel);
+      if (status.completed) {
+        if (status.failed()) {
+          throw Error(ErrorKind::Server,
+                      fmt::format("{} of job {} failed on {}: {}", operation_name(kind),
+                                  text::one_line(job_id, 64), endpoint_->describe(), status.failure));
+        }
+        return status;
+      }
+      remaining = std::chrono::duration_cast<milliseconds>(deadline - Clock::now());
+    }
+    if (remaining.count() <= 0) {
+      throw Error(ErrorKind::Timeout,
+                  fmt::format("{} {} of job {} still in progress after {} on {}; Flink may still complete it "
+                              "(see the job's checkpoints)",
+                              operation_name(kind), trigger_id, text::one_line(job_id, 64),
+                              seconds_text(options.deadline), endpoint_->describe()));
+    }
+    if (!sleep_unless_cancelled(std::min(delay, remaining), cancel)) {
+      throw Error(ErrorKind::Cancelled, fmt::format("waiting for the {} of job {} was cancelled",
+                                                    operation_name(kind), text::one_line(job_id, 64)));
+    }
+    delay = std::min(delay * 2, std::max(options.max_delay, milliseconds(1)));
+  }
+}
+
+}  // namespace flinktop::flink
