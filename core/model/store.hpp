@@ -75,13 +75,17 @@ class Store {
   // replaced), which is then published atomically and the wake fd is signalled.
   void update(const std::string& context, const std::function<void(ContextSnapshot&)>& mutate);
 
+  // Wakes readers without changing a snapshot: other sources (Flink REST polls) use the same fd.
+  void notify();
+
   // Readable (poll/select) after any update since the last clear_wake().
   int wake_fd() const noexcept { return wake_fd_; }
   void clear_wake();
   std::uint64_t generation() const;
 
  private:
-  mutable std::mutex mutex_;
+  std::mutex update_mutex_;  // serialises writers so that no update is lost
+  mutable std::mutex mutex_;  // guards the published pointers only
   std::map<std::string, std::shared_ptr<const ContextSnapshot>> contexts_;
   std::uint64_t generation_ = 0;
   int wake_fd_ = -1;

@@ -1,0 +1,118 @@
+#include "core/sync/flink_poller.hpp"
+
+#include "core/error.hpp"
+#include "core/sync/backoff.hpp"
+
+namespace flinktop::sync {
+
+FlinkPoller::FlinkPoller(std::shared_ptr<flink::Client> client, std::string cluster_id,
+                         std::function<void()> on_update, std::chrono::milliseconds interval)
+    : client_(std::move(client)), cluster_id_(std::move(cluster_id)), on_update_(std::move(on_update)),
+      interval_(interval) {
+  auto first = std::make_shared<model::FlinkClusterSnapshot>();
+  first->cluster_id = cluster_id_;
+  first->endpoint = client_->endpoint().describe();
+  snapshot_ = std::move(first);
+  thread_ = std::thread([this] { run(); });
+}
+
+FlinkPoller::~FlinkPoller() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  cancel_.cancel();
+  if (thread_.joinable()) thread_.join();
+}
+
+void FlinkPoller::open_job(const std::string& job_id) {
+  {
+    std::lock_guard lock(mutex_);
+    if (open_job_ == job_id) return;
+    open_job_ = job_id;
+    poke_ = true;
+  }
+  wake_.notify_all();
+}
+
+void FlinkPoller::poll_now() {
+  {
+    std::lock_guard lock(mutex_);
+    poke_ = true;
+  }
+  wake_.notify_all();
+}
+
+std::shared_ptr<const model::FlinkClusterSnapshot> FlinkPoller::snapshot() const {
+  std::lock_guard lock(mutex_);
+  return snapshot_;
+}
+
+void FlinkPoller::publish(std::shared_ptr<const model::FlinkClusterSnapshot> next) {
+  {
+    std::lock_guard lock(mutex_);
+    snapshot_ = std::move(next);
+  }
+  if (on_update_) on_update_();
+}
+
+void FlinkPoller::poll_once(const std::string& job_id) {
+  auto next = std::make_shared<model::FlinkClusterSnapshot>(*snapshot());
+  next->attempted = std::chrono::system_clock::now();
+  if (next->flink_version.empty()) next->flink_version = client_->config(&cancel_).flink_version;
+  next->overview = client_->overview(&cancel_);
+  next->jobs = client_->jobs(&cancel_);
+  next->taskmanagers = client_->taskmanagers(&cancel_);
+  if (job_id.empty()) {
+    next->open_job.reset();
+  } else {
+    model::FlinkJobDetail detail;
+    detail.job_id = job_id;
+    if (next->open_job && next->open_job->job_id == job_id) detail = *next->open_job;
+    try {
+      detail.details = client_->job(job_id, &cancel_);
+      detail.checkpoints = client_->checkpoints(job_id, &cancel_);
+      detail.exceptions = client_->exceptions(job_id, 20, &cancel_);
+      detail.error.clear();
+    } catch (const Error& error) {
+      if (error.kind() == ErrorKind::Cancelled) throw;
+      detail.error = error.what();  // e.g. the job vanished: the job list still updates
+    }
+    next->open_job = std::move(detail);
+  }
+  next->error.clear();
+  next->updated = next->attempted;
+  publish(std::move(next));
+}
+
+void FlinkPoller::run() {
+  Backoff backoff(std::chrono::seconds(1), std::chrono::seconds(30));
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    const std::string job_id = open_job_;
+    poke_ = false;
+    lock.unlock();
+    std::chrono::milliseconds wait = interval_;
+    try {
+      poll_once(job_id);
+      backoff.reset();
+    } catch (const Error& error) {
+      if (error.kind() == ErrorKind::Cancelled) return;
+      auto failed = std::make_shared<model::FlinkClusterSnapshot>(*snapshot());
+      failed->attempted = std::chrono::system_clock::now();
+      failed->error = error.what();
+      publish(std::move(failed));
+      wait = backoff.next();
+    } catch (const std::exception& error) {
+      auto failed = std::make_shared<model::FlinkClusterSnapshot>(*snapshot());
+      failed->error = error.what();
+      publish(std::move(failed));
+      wait = backoff.next();
+    }
+    lock.lock();
+    wake_.wait_for(lock, wait, [&] { return stopping_ || poke_; });
+  }
+}
+
+}  // namespace flinktop::sync
