@@ -1,0 +1,159 @@
+#include "core/actions/job_actions.hpp"
+
+#include <fmt/format.h>
+
+#include "core/actions/operator_actions.hpp"
+#include "core/error.hpp"
+
+namespace flinktop::actions {
+
+namespace {
+
+// The operator resource that owns a job: the FlinkDeployment of an application cluster, or the
+// FlinkSessionJob that runs it on a session cluster.
+OperatorResource resource_for(const ActionContext& ctx, const JobRef& job) {
+  if (!ctx.kube) throw Error(ErrorKind::Unsupported, "acting through the Flink operator needs Kubernetes access");
+  const model::Cluster& c = job.cluster;
+  if (c.kind == model::ClusterKind::OperatorApplication) return {ctx.kube, c.namespace_, c.name, false};
+  for (const model::SessionJobSummary& session_job : c.session_jobs) {
+    if ((!job.job_id.empty() && session_job.job_id == job.job_id) ||
+        (job.job_id.empty() && session_job.name == job.job_name)) {
+      return {ctx.kube, c.namespace_, session_job.name, true};
+    }
+  }
+  throw Error(ErrorKind::NotFound,
+              fmt::format("job {} on session cluster {}/{} has no FlinkSessionJob: it was submitted directly; "
+                          "act on it through the REST API (cancel, savepoint, stop)",
+                          job.job_name.empty() ? job.job_id : job.job_name, c.namespace_, c.name));
+}
+
+flink::Client& rest(const ActionContext& ctx, const JobRef& job) {
+  if (!ctx.flink) {
+    throw Error(ErrorKind::Unsupported, fmt::format("no REST endpoint is known for cluster {}/{}",
+                                                    job.cluster.namespace_, job.cluster.name));
+  }
+  return *ctx.flink;
+}
+
+// Runs one action: refuses under --readonly, journals "started" and the outcome.
+template <class F>
+ActionResult journaled(const ActionContext& ctx, const JobRef& job, const std::string& action, F&& body) {
+  JournalEntry entry{{}, job.cluster.context, job.cluster.namespace_, job.cluster.name,
+                     job.job_id.empty() ? job.job_name : job.job_id, action, "", "", ""};
+  if (ctx.readonly) {
+    entry.result = "refused";
+    entry.message = "--readonly";
+    if (ctx.journal) ctx.journal->append(entry);
+    throw Error(ErrorKind::Usage, fmt::format("refused: {} is a change and flinktop runs with --readonly", action));
+  }
+  if (ctx.journal) {
+    entry.result = "started";
+    ctx.journal->append(entry);
+  }
+  try {
+    ActionResult result = body();
+    entry.result = "succeeded";
+    entry.savepoint = result.savepoint;
+    entry.message = result.message;
+    if (ctx.journal) ctx.journal->append(entry);
+    return result;
+  } catch (const Error& error) {
+    entry.result = "failed";
+    entry.message = error.what();
+    if (ctx.journal) ctx.journal->append(entry);
+    throw;
+  }
+}
+
+std::string job_label(const JobRef& job) { return job.job_name.empty() ? job.job_id : job.job_name; }
+
+}  // namespace
+
+Route route_for(const model::Cluster& cluster, std::string_view action) {
+  if (!cluster.operator_managed()) return Route::Rest;
+  return action == "cancel" ? Route::Rest : Route::Operator;
+}
+
+ActionResult cancel_job(const ActionContext& ctx, const JobRef& job, bool force) {
+  if (job.cluster.operator_managed() && !force) {
+    throw Error(ErrorKind::Usage,
+                fmt::format("{} is managed by the Flink operator, which would restart a cancelled job: suspend it "
+                            "instead (u / flinktop suspend), or force a REST cancel",
+                            job_label(job)));
+  }
+  return journaled(ctx, job, "cancel", [&] {
+    rest(ctx, job).cancel(job.job_id);
+    return ActionResult{fmt::format("cancel requested for job {}", job_label(job)), ""};
+  });
+}
+
+ActionResult savepoint_job(const ActionContext& ctx, const JobRef& job, const std::string& directory, bool wait) {
+  return journaled(ctx, job, "savepoint", [&] {
+    if (route_for(job.cluster, "savepoint") == Route::Operator) {
+      SavepointRequested requested = request_savepoint(resource_for(ctx, job), {directory, "", false});
+      return ActionResult{fmt::format("savepoint of {} requested from the operator ({})", job_label(job), requested.how), ""};
+    }
+    flink::Client& client = rest(ctx, job);
+    flink::SavepointRequest request;
+    request.target_directory = directory;
+    request.trigger_id = flink::new_trigger_id();
+    const std::string trigger = client.trigger_savepoint(job.job_id, request);
+    if (!wait) return ActionResult{fmt::format("savepoint of {} triggered ({})", job_label(job), trigger), ""};
+    if (ctx.progress) ctx.progress(fmt::format("savepoint of {} in progress", job_label(job)));
+    flink::OperationStatus status = client.wait_for_operation(job.job_id, flink::OperationKind::Savepoint, trigger);
+    if (status.failed()) throw Error(ErrorKind::Server, fmt::format("savepoint of {} failed: {}", job_label(job), status.failure));
+    return ActionResult{fmt::format("savepoint of {} written to {}", job_label(job), status.location), status.location};
+  });
+}
+
+ActionResult stop_job(const ActionContext& ctx, const JobRef& job, const std::string& directory, bool drain) {
+  return journaled(ctx, job, "stop", [&] {
+    if (route_for(job.cluster, "stop") == Route::Operator) {
+      const auto& op = job.cluster.operator_status;
+      if (job.cluster.kind == model::ClusterKind::OperatorApplication && op && op->upgrade_mode != "savepoint") {
+        throw Error(ErrorKind::Usage,
+                    fmt::format("{} has upgradeMode {}: suspending it would not take a savepoint; take a savepoint "
+                                "(s) first, then suspend (u)",
+                                job_label(job), op->upgrade_mode.empty() ? "stateless" : op->upgrade_mode));
+      }
+      set_job_state(resource_for(ctx, job), "suspended");
+      return ActionResult{fmt::format("{} suspended through the operator: it stops with a savepoint", job_label(job)), ""};
+    }
+    flink::Client& client = rest(ctx, job);
+    flink::StopRequest request;
+    request.target_directory = directory;
+    request.drain = drain;
+    request.trigger_id = flink::new_trigger_id();
+    const std::string trigger = client.stop_with_savepoint(job.job_id, request);
+    if (ctx.progress) ctx.progress(fmt::format("stopping {} with a savepoint", job_label(job)));
+    flink::OperationStatus status =
+        client.wait_for_operation(job.job_id, flink::OperationKind::StopWithSavepoint, trigger);
+    if (status.failed()) throw Error(ErrorKind::Server, fmt::format("stop of {} failed: {}", job_label(job), status.failure));
+    return ActionResult{fmt::format("{} stopped; savepoint at {}", job_label(job), status.location), status.location};
+  });
+}
+
+ActionResult suspend_job(const ActionContext& ctx, const JobRef& job) {
+  return journaled(ctx, job, "suspend", [&] {
+    if (!job.cluster.operator_managed()) {
+      throw Error(ErrorKind::Unsupported, fmt::format("{} is not managed by the Flink operator: suspend works on "
+                                                      "FlinkDeployments and FlinkSessionJobs; use stop with savepoint",
+                                                      job_label(job)));
+    }
+    set_job_state(resource_for(ctx, job), "suspended");
+    return ActionResult{fmt::format("{} suspended (the operator stops it per its upgradeMode)", job_label(job)), ""};
+  });
+}
+
+ActionResult resume_job(const ActionContext& ctx, const JobRef& job) {
+  return journaled(ctx, job, "resume", [&] {
+    if (!job.cluster.operator_managed()) {
+      throw Error(ErrorKind::Unsupported,
+                  fmt::format("{} is not managed by the Flink operator: resubmit it from its savepoint instead", job_label(job)));
+    }
+    set_job_state(resource_for(ctx, job), "running");
+    return ActionResult{fmt::format("{} resumed", job_label(job)), ""};
+  });
+}
+
+}  // namespace flinktop::actions

@@ -1,0 +1,95 @@
+#include "core/actions/operator_actions.hpp"
+
+#include <fmt/format.h>
+
+#include <ctime>
+
+#include "core/error.hpp"
+
+namespace flinktop::actions {
+
+namespace {
+
+using nlohmann::json;
+
+// Bumps a numeric field guarded by a JSON-patch "test" of the resourceVersion, so that two users
+// bumping at once cannot both read n and both write n+1 (the second gets a conflict instead).
+long long bump_counter(const OperatorResource& target, const std::string& pointer, bool dry_run) {
+  json current = target.client->get(target.type(), target.namespace_, target.name);
+  const json::json_pointer path(pointer);
+  long long value = 0;
+  if (current.contains(path) && current[path].is_number_integer()) value = current[path].get<long long>();
+  const long long next = value + 1;
+  json patch = json::array();
+  patch.push_back({{"op", "test"}, {"path", "/metadata/resourceVersion"},
+                   {"value", current["metadata"].value("resourceVersion", "")}});
+  if (pointer.rfind("/spec/job/", 0) == 0 && !current["spec"].contains("job")) {
+    throw Error(ErrorKind::Invalid, fmt::format("{} {}/{} has no spec.job: it is a session cluster, not a job",
+                                                target.kind(), target.namespace_, target.name));
+  }
+  patch.push_back({{"op", "add"}, {"path", pointer}, {"value", next}});
+  target.client->patch(target.type(), target.namespace_, target.name, patch, kube::PatchType::Json, dry_run);
+  return next;
+}
+
+}  // namespace
+
+const kube::ResourceType& OperatorResource::type() const {
+  return session_job ? kube::resources::kFlinkSessionJobs : kube::resources::kFlinkDeployments;
+}
+
+void set_job_state(const OperatorResource& target, const std::string& state, bool dry_run) {
+  if (state != "running" && state != "suspended") {
+    throw Error(ErrorKind::Usage, fmt::format("job state must be running or suspended, not \"{}\"", state));
+  }
+  target.client->patch(target.type(), target.namespace_, target.name, json{{"spec", {{"job", {{"state", state}}}}}},
+                       kube::PatchType::Merge, dry_run);
+}
+
+std::string snapshot_name_for(const std::string& resource, std::chrono::system_clock::time_point now) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &utc);
+  const std::string suffix = std::string("-savepoint-") + stamp;
+  return resource.substr(0, 253 - suffix.size()) + suffix;
+}
+
+SavepointRequested request_savepoint(const OperatorResource& target, const SavepointOptions& options, bool dry_run) {
+  if (target.client->serves(kube::resources::kFlinkStateSnapshots)) {
+    json savepoint{{"formatType", options.format_type.empty() ? "CANONICAL" : options.format_type},
+                   {"disposeOnDelete", options.dispose_on_delete},
+                   {"alreadyExists", false}};
+    if (!options.path.empty()) savepoint["path"] = options.path;
+    const std::string name = snapshot_name_for(target.name, std::chrono::system_clock::now());
+    json snapshot{{"apiVersion", kube::resources::kFlinkStateSnapshots.group_version()},
+                  {"kind", "FlinkStateSnapshot"},
+                  {"metadata", {{"name", name}, {"namespace", target.namespace_}}},
+                  {"spec",
+                   {{"backoffLimit", 1},
+                    {"jobReference", {{"kind", target.kind()}, {"name", target.name}}},
+                    {"savepoint", savepoint}}}};
+    target.client->create(kube::resources::kFlinkStateSnapshots, target.namespace_, snapshot, dry_run);
+    return {"FlinkStateSnapshot " + name, name};
+  }
+  // Operators before 1.10 have no FlinkStateSnapshot: the nonce is how they take a savepoint
+  // (into the job's configured savepoint directory; a path cannot be chosen this way).
+  if (!options.path.empty()) {
+    throw Error(ErrorKind::Unsupported,
+                "this Flink operator has no FlinkStateSnapshot resource (operator < 1.10): a savepoint "
+                "goes to the job's configured directory; run again without a directory");
+  }
+  const long long nonce = bump_counter(target, "/spec/job/savepointTriggerNonce", dry_run);
+  return {fmt::format("savepointTriggerNonce {}", nonce), ""};
+}
+
+long long restart(const OperatorResource& target, bool dry_run) {
+  return bump_counter(target, "/spec/restartNonce", dry_run);
+}
+
+void delete_resource(const OperatorResource& target, bool dry_run) {
+  target.client->remove(target.type(), target.namespace_, target.name, dry_run);
+}
+
+}  // namespace flinktop::actions

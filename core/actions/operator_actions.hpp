@@ -1,0 +1,50 @@
+// Acting on an operator-managed job the way the Flink Kubernetes Operator expects: through its
+// custom resource, never behind its back. suspend/resume = spec.job.state; savepoint = a
+// FlinkStateSnapshot (operator >= 1.10) or a bump of spec.job.savepointTriggerNonce; restart =
+// spec.restartNonce; cancel for good = delete the resource.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/kube/api_client.hpp"
+
+namespace flinktop::actions {
+
+struct OperatorResource {
+  std::shared_ptr<kube::ApiClient> client;
+  std::string namespace_;
+  std::string name;
+  bool session_job = false;  // a FlinkSessionJob rather than a FlinkDeployment
+
+  const kube::ResourceType& type() const;
+  std::string kind() const { return session_job ? "FlinkSessionJob" : "FlinkDeployment"; }
+};
+
+struct SavepointOptions {
+  std::string path;             // target directory; empty = the job's configured default
+  std::string format_type;      // CANONICAL | NATIVE; empty = CANONICAL
+  bool dispose_on_delete = false;
+};
+
+struct SavepointRequested {
+  // "FlinkStateSnapshot <name>" or "savepointTriggerNonce <n>": what the user can watch.
+  std::string how;
+  std::string snapshot_name;  // empty when the nonce was bumped
+};
+
+// Each throws flinktop::Error with the API server's words when it refuses (RBAC, validation).
+// `dry_run` validates on the server without changing anything.
+void set_job_state(const OperatorResource& target, const std::string& state, bool dry_run = false);  // running | suspended
+SavepointRequested request_savepoint(const OperatorResource& target, const SavepointOptions& options,
+                                     bool dry_run = false);
+// Returns the new restartNonce.
+long long restart(const OperatorResource& target, bool dry_run = false);
+void delete_resource(const OperatorResource& target, bool dry_run = false);
+
+// Name for a new FlinkStateSnapshot: "<resource>-savepoint-<yyyymmdd-hhmmss>", cut to fit the
+// 253-character limit of object names.
+std::string snapshot_name_for(const std::string& resource, std::chrono::system_clock::time_point now);
+
+}  // namespace flinktop::actions

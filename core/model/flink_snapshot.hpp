@@ -1,0 +1,40 @@
+// What flinktop last heard from one cluster's Flink REST API: overview, jobs and TaskManagers,
+// and — for the job a user has open — its details, checkpoints and exceptions. Immutable once
+// published; the age of each part is kept so stale data can say so.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/flink/types/checkpoints.hpp"
+#include "core/flink/types/cluster.hpp"
+#include "core/flink/types/exceptions.hpp"
+#include "core/flink/types/job.hpp"
+#include "core/flink/types/taskmanager.hpp"
+
+namespace flinktop::model {
+
+struct FlinkJobDetail {
+  std::string job_id;
+  std::optional<flink::JobDetails> details;
+  std::optional<flink::CheckpointStats> checkpoints;
+  std::optional<flink::JobExceptions> exceptions;
+  std::string error;  // one line, when the last poll of the detail failed
+};
+
+struct FlinkClusterSnapshot {
+  std::string cluster_id;        // model::Cluster::id
+  std::string endpoint;          // how it was reached: URL or "service proxy ns/svc:port (context c)"
+  std::string flink_version;     // from /config
+  std::optional<flink::ClusterOverview> overview;
+  std::vector<flink::JobOverview> jobs;
+  std::vector<flink::TaskManager> taskmanagers;
+  std::optional<FlinkJobDetail> open_job;
+  std::string error;  // one line: the last poll failed (data above is from `updated`)
+  std::chrono::system_clock::time_point updated{};  // last successful poll
+  std::chrono::system_clock::time_point attempted{};
+};
+
+}  // namespace flinktop::model
