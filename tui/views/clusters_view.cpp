@@ -1,0 +1,52 @@
+#include "tui/views/clusters_view.hpp"
+
+#include <fmt/format.h>
+
+#include "core/text/age.hpp"
+
+namespace flinktop::tui {
+
+ClustersView::ClustersView(bool several_contexts) : several_contexts_(several_contexts) {
+  table_.set_columns({{"NAME", 16, 0, false, Align::Left},
+                      {"NAMESPACE", 6, 0, true, Align::Left},
+                      {"REST", 4, 0, true, Align::Left},
+                      {"JM", 0, 0, false, Align::Right},
+                      {"TM", 0, 0, false, Align::Right},
+                      {"ERROR", 0, 60, true, Align::Left}});
+  table_.set_empty_message("No Flink clusters found (yet): operator, native and standalone clusters show up here");
+  const std::size_t state_column = several_contexts ? 5 : 4;  // STATE
+  table_.set_row_role([state_column](const model::Row& row) {
+    return state_column < row.cells.size() ? role_for_state(row.cells[state_column]) : Role::RowNormal;
+  });
+}
+
+std::vector<KeyHint> ClustersView::hints() const {
+  return {{"enter", "Jobs"}, {"p", "Pods"}, {"t", "TaskManagers"}, {"u", "Suspend/Resume"},
+          {"s", "Savepoint"}, {"/", "Filter"}, {":", "Command"}, {"?", "Help"}};
+}
+
+model::RowTable ClustersView::rows(const ViewData& data) const {
+  model::RowTable table;
+  if (several_contexts_) table.columns.push_back("CONTEXT");
+  for (const char* c : {"NAMESPACE", "NAME", "KIND", "VERSION", "STATE", "JOB", "JM", "TM", "REST", "AGE", "ERROR"}) {
+    table.columns.push_back(c);
+  }
+  table.rows.reserve(data.clusters.size());
+  for (const model::Cluster& c : data.clusters) {
+    model::Row row{c.id, {}};
+    if (several_contexts_) row.cells.push_back(c.context);
+    const auto& op = c.operator_status;
+    std::string job = op ? op->job_state : "";
+    if (!c.session_jobs.empty()) job = fmt::format("{} session jobs", c.session_jobs.size());
+    row.cells.insert(row.cells.end(),
+                     {c.namespace_, c.name, std::string(model::to_string(c.kind)), c.flink_version, c.state, job,
+                      fmt::format("{}/{}", c.jobmanagers_ready, c.jobmanagers_total),
+                      fmt::format("{}/{}", c.taskmanagers_ready, c.taskmanagers_total),
+                      c.rest ? fmt::format("{}:{}", c.rest->name, c.rest->port) : "", text::age(c.created, data.now),
+                      op ? op->error : ""});
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+}  // namespace flinktop::tui

@@ -1,0 +1,42 @@
+// One job in detail, as the Flink Web UI shows it: a summary, then tabs for its vertices,
+// checkpoints and exceptions (Tab cycles). Polled while open.
+#pragma once
+
+#include "tui/views/view.hpp"
+
+namespace flinktop::tui {
+
+class JobView : public View {
+ public:
+  JobView(std::string cluster_id, std::string cluster_name, std::string job_id, std::string job_name);
+  std::string title() const override { return "Job(" + job_name_ + ")"; }
+  std::string crumb() const override { return job_name_; }
+  std::vector<KeyHint> hints() const override;
+  void refresh(const ViewData& data, WidgetClock::time_point now) override;
+  void draw(Canvas& canvas, Rect area, const DrawContext& ctx) override;
+  bool handle_key(const Key& key) override;
+  Table* table() override { return &tabs_[tab_]; }
+  std::string focus_cluster() const override { return cluster_id_; }
+  std::string focus_job() const override { return job_id_; }
+  const std::string& job_id() const { return job_id_; }
+
+ private:
+  enum Tab { kVertices = 0, kCheckpoints = 1, kExceptions = 2, kTabCount = 3 };
+  static model::RowTable vertex_rows(const flink::JobDetails& job);
+  static model::RowTable checkpoint_rows(const flink::CheckpointStats& stats, std::chrono::system_clock::time_point now);
+  static model::RowTable exception_rows(const flink::JobExceptions& exceptions, std::chrono::system_clock::time_point now);
+  void load(Tab tab, model::RowTable rows, WidgetClock::time_point now);
+
+  std::string cluster_id_;
+  std::string cluster_name_;
+  std::string job_id_;
+  std::string job_name_;
+  Tab tab_ = kVertices;
+  Table tabs_[kTabCount];
+  bool loaded_[kTabCount] = {false, false, false};
+  std::vector<std::string> summary_;  // lines above the tabs
+  std::string stacktrace_;            // of the selected exception, shown under the table
+  std::string error_;
+};
+
+}  // namespace flinktop::tui

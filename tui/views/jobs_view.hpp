@@ -1,0 +1,25 @@
+// The jobs of one cluster, from its Flink REST API (polled while this view is shown).
+#pragma once
+
+#include "tui/views/view.hpp"
+
+namespace flinktop::tui {
+
+class JobsView : public TableView {
+ public:
+  JobsView(std::string cluster_id, std::string cluster_name);
+  std::string title() const override { return "Jobs(" + cluster_name_ + ")"; }
+  std::string crumb() const override { return "jobs"; }
+  std::vector<KeyHint> hints() const override;
+  std::string focus_cluster() const override { return cluster_id_; }
+
+ protected:
+  model::RowTable rows(const ViewData& data) const override;
+  std::string problem(const ViewData& data) const override;
+
+ private:
+  std::string cluster_id_;
+  std::string cluster_name_;
+};
+
+}  // namespace flinktop::tui

@@ -1,0 +1,24 @@
+// The TaskManagers of one cluster as Flink knows them: slots, CPU, memory, heartbeat.
+#pragma once
+
+#include "tui/views/view.hpp"
+
+namespace flinktop::tui {
+
+class TaskManagersView : public TableView {
+ public:
+  TaskManagersView(std::string cluster_id, std::string cluster_name);
+  std::string title() const override { return "TaskManagers(" + cluster_name_ + ")"; }
+  std::string crumb() const override { return "taskmanagers"; }
+  std::vector<KeyHint> hints() const override { return {{"l", "Logs"}, {"esc", "Back"}, {"/", "Filter"}}; }
+  std::string focus_cluster() const override { return cluster_id_; }
+
+ protected:
+  model::RowTable rows(const ViewData& data) const override;
+
+ private:
+  std::string cluster_id_;
+  std::string cluster_name_;
+};
+
+}  // namespace flinktop::tui

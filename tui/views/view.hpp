@@ -1,0 +1,83 @@
+// A view is one screen of the UI (clusters, pods, jobs, a job, ...): it turns the latest data
+// into what it shows, draws it, and answers the keys that belong to it. Views never fetch: the
+// App hands them the data (ViewData) and runs every action.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/model/cluster.hpp"
+#include "core/model/flink_snapshot.hpp"
+#include "core/model/row_table.hpp"
+#include "tui/screen/canvas.hpp"
+#include "tui/screen/key.hpp"
+#include "tui/widgets/box.hpp"
+#include "tui/widgets/draw_context.hpp"
+#include "tui/widgets/header.hpp"
+#include "tui/widgets/table.hpp"
+
+namespace flinktop::tui {
+
+struct ViewData {
+  std::vector<model::Cluster> clusters;  // every cluster of every context
+  // The Flink REST data of the cluster the view is about (null until the first poll answers).
+  std::shared_ptr<const model::FlinkClusterSnapshot> flink;
+  std::chrono::system_clock::time_point now{};
+
+  const model::Cluster* cluster(const std::string& id) const;
+};
+
+class View {
+ public:
+  virtual ~View() = default;
+  virtual std::string title() const = 0;  // "Clusters", "Jobs(orders)"
+  virtual std::string crumb() const = 0;  // "clusters", "orders", "jobs"
+  virtual std::vector<KeyHint> hints() const { return {}; }
+  virtual void refresh(const ViewData& data, WidgetClock::time_point now) = 0;
+  virtual void draw(Canvas& canvas, Rect area, const DrawContext& ctx) = 0;
+  virtual bool handle_key(const Key& key) = 0;
+  virtual Table* table() { return nullptr; }
+  // The cluster whose Flink REST the App should poll while this view is shown ("" = none), and
+  // the job whose details it should poll.
+  virtual std::string focus_cluster() const { return ""; }
+  virtual std::string focus_job() const { return ""; }
+  // The id of the selected row ("" = none).
+  std::string selected_id() {
+    Table* t = table();
+    const model::Row* row = t ? t->selected() : nullptr;
+    return row ? row->id : "";
+  }
+};
+
+// A view that is one table in a box: subclasses only say which rows and how to colour them.
+class TableView : public View {
+ public:
+  void refresh(const ViewData& data, WidgetClock::time_point now) override;
+  void draw(Canvas& canvas, Rect area, const DrawContext& ctx) override;
+  bool handle_key(const Key& key) override { return table_.handle_key(key); }
+  Table* table() override { return &table_; }
+
+ protected:
+  virtual model::RowTable rows(const ViewData& data) const = 0;
+  // Shown instead of the rows' count when the data could not be had ("" = nothing to say).
+  virtual std::string problem(const ViewData&) const { return ""; }
+
+  Table table_;
+
+ private:
+  bool loaded_ = false;
+  std::string problem_;
+};
+
+// Role for a state word as Flink and Kubernetes spell them (RUNNING, Failed, CrashLoopBackOff...).
+Role role_for_state(std::string_view state);
+
+// Epoch milliseconds as an age ("5m3s") and milliseconds as a duration; "" for unknown (<= 0).
+std::string age_from_millis(std::int64_t epoch_ms, std::chrono::system_clock::time_point now);
+std::string duration_from_millis(std::int64_t ms);
+std::string bytes(std::int64_t value);  // "1.2 GiB"
+std::string count(std::int64_t value);  // "12.3k"
+
+}  // namespace flinktop::tui
