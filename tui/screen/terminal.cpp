@@ -88,6 +88,24 @@ std::string capability(const char* name) {
   return out;
 }
 
+// ncurses 6.1 added pair numbers beyond 32767 (and direct RGB colours in them).
+#if NCURSES_VERSION_MAJOR > 6 || (NCURSES_VERSION_MAJOR == 6 && NCURSES_VERSION_MINOR >= 1)
+int define_pair(int pair, int fg, int bg) {
+  return init_extended_pair(pair, fg, bg);
+}
+void set_cell(cchar_t& cc, const wchar_t* text, attr_t attrs, int pair) {
+  setcchar(&cc, text, attrs, 0, &pair);
+}
+#else
+int define_pair(int pair, int fg, int bg) {
+  if (pair > 0x7FFF || fg > 0x7FFF || bg > 0x7FFF) return ERR;
+  return init_pair(static_cast<short>(pair), static_cast<short>(fg), static_cast<short>(bg));
+}
+void set_cell(cchar_t& cc, const wchar_t* text, attr_t attrs, int pair) {
+  setcchar(&cc, text, attrs, static_cast<short>(pair), nullptr);
+}
+#endif
+
 bool env_set(const char* name) {
   const char* v = std::getenv(name);
   return v != nullptr && *v != 0;
@@ -407,7 +425,7 @@ int Terminal::Impl::pair_for(const Style& style, attr_t& attrs) {
   if (auto it = pairs.find(key); it != pairs.end()) return it->second;
   // Past the terminal's pair limit new combinations fall back to the default colours rather
   // than recolouring cells already on screen.
-  if (next_pair >= COLOR_PAIRS || init_extended_pair(next_pair, fg, bg) != OK) return 0;
+  if (next_pair >= COLOR_PAIRS || define_pair(next_pair, fg, bg) != OK) return 0;
   pairs.emplace(key, next_pair);
   return next_pair++;
 }
@@ -442,11 +460,11 @@ void Terminal::Impl::draw(const Canvas& canvas, int x, int y, int width) {
   int pair = pair_for(cell.style, attrs);
   const wchar_t text[3] = {static_cast<wchar_t>(ch), static_cast<wchar_t>(mark), 0};
   cchar_t cc;
-  setcchar(&cc, text, attrs, 0, &pair);
+  set_cell(cc, text, attrs, pair);
   mvwadd_wch(stdscr, y, x, &cc);
   if (cells == 2 && ch == U'?') {  // a wide character shown narrow: fill its right half
     const wchar_t blank[2] = {L' ', 0};
-    setcchar(&cc, blank, attrs, 0, &pair);
+    set_cell(cc, blank, attrs, pair);
     mvwadd_wch(stdscr, y, x + 1, &cc);
   }
 }

@@ -61,6 +61,23 @@ bool sets_a_colour(std::string_view out) {
   return false;
 }
 
+// What is left of terminal output once its escape sequences (CSI, and ESC + one or two
+// characters such as "ESC >" and "ESC ( B") are taken out.
+std::string without_escape_sequences(std::string_view out) {
+  std::string rest;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i] != '\x1b' || i + 1 >= out.size()) {
+      rest += out[i];
+    } else if (out[i + 1] == '[') {
+      i += 2;
+      while (i < out.size() && (out[i] < 0x40 || out[i] > 0x7e)) ++i;
+    } else {
+      i += (out[i + 1] >= 0x20 && out[i + 1] <= 0x2f) ? 2 : 1;
+    }
+  }
+  return rest;
+}
+
 // Tests change the process locale through Terminal; put it back for the other suites.
 class TerminalTest : public ::testing::Test {
  protected:
@@ -220,6 +237,9 @@ TEST_F(TerminalTest, DestructionRestoresTheTerminal) {
   ASSERT_NE(leave, std::string::npos) << out;
   EXPECT_GT(leave, out.rfind(kEnterAltScreen));
   EXPECT_EQ(out.find(kHideCursor, leave), std::string::npos);
+  // After leaving the alternate screen ncurses only puts things back (keypad off, cursor
+  // visible): escape sequences and a carriage return, nothing that shows.
+  EXPECT_EQ(without_escape_sequences(out.substr(leave)), "\r") << out.substr(leave);
   ASSERT_NE(out.rfind(kShowCursor), std::string::npos) << out;
   EXPECT_GT(out.rfind(kShowCursor), out.rfind(kHideCursor));
   termios cooked{};
