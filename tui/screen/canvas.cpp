@@ -2,6 +2,7 @@
 // UTF-8 decoding, removal of escape sequences and control characters, tab expansion, combining
 // marks and wide characters.
 #include "tui/screen/canvas.hpp"
+#include "tui/screen/utf8.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -52,23 +53,6 @@ char32_t decode_utf8(std::string_view s, std::size_t& i) {
   return kReplacement;
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Invisible characters whose width terminals disagree about or that reorder text (bidi
 // overrides, "Trojan source"): zero-width space/joiners, bidi controls, variation selectors,
@@ -268,8 +252,8 @@ std::string Canvas::to_string() const {
     for (int x = 0; x < width_; ++x) {
       const Cell& c = at(x, y);
       if (c.ch == 0) continue;
-      append_utf8(out, c.ch);
-      if (c.mark != 0) append_utf8(out, c.mark);
+      utf8::append(out, c.ch);
+      if (c.mark != 0) utf8::append(out, c.mark);
       if (c.ch != U' ' || c.mark != 0) keep = out.size();
     }
     out.resize(keep);
@@ -297,7 +281,7 @@ std::string truncate_to_width(std::string_view utf8, int columns) {
       cut = true;
       return false;
     }
-    append_utf8(out, cp);
+    utf8::append(out, cp);
     if (col + w <= columns - 1) fits = out.size();
     return true;
   });

@@ -1,5 +1,6 @@
 // Key names for key maps, help and status messages.
 #include "tui/screen/key.hpp"
+#include "tui/screen/utf8.hpp"
 
 #include <array>
 #include <cctype>
@@ -56,23 +57,6 @@ constexpr std::array<KindName, 37> kNames{{
     {Kind::None, "none"},
 }};
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -113,7 +97,7 @@ std::string to_string(const Key& key) {
     if (key.ch == U' ') {
       out += "space";
     } else {
-      append_utf8(out, key.ch);
+      utf8::append(out, key.ch);
     }
     return out;
   }

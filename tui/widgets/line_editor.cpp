@@ -1,7 +1,7 @@
 // LineEditor: byte-offset cursor kept on code point boundaries; drawing scrolls horizontally.
 #include "tui/widgets/line_editor.hpp"
 
-#include "tui/widgets/utf8.hpp"
+#include "tui/screen/utf8.hpp"
 
 namespace flinktop::tui {
 namespace {

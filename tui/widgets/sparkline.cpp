@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "tui/screen/glyphs.hpp"
-#include "tui/widgets/utf8.hpp"
+#include "tui/screen/utf8.hpp"
 
 namespace flinktop::tui {
 

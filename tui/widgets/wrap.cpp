@@ -2,7 +2,7 @@
 #include "tui/widgets/wrap.hpp"
 
 #include "tui/screen/canvas.hpp"
-#include "tui/widgets/utf8.hpp"
+#include "tui/screen/utf8.hpp"
 
 namespace flinktop::tui {
 

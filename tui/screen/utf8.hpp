@@ -1,5 +1,5 @@
-// UTF-8 steps the editing widgets need: encode a code point, move to the next or previous code
-// point boundary. (Decoding for display is the Canvas's job.)
+// UTF-8 encoding and code-point steps shared by the screen (Canvas, key names) and the editing
+// widgets. (Decoding for display, with sanitising, is the Canvas's job.)
 #pragma once
 
 #include <cstddef>
