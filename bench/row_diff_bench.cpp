@@ -16,7 +16,7 @@ using flinktop::model::Row;
 using flinktop::model::RowTable;
 
 std::string uid(std::size_t n) {
-  char buf[40];
+  char buf[48];  // 41 bytes at most: the compiler checks the worst case
   std::snprintf(buf, sizeof buf, "%08zx-1b2c-4d3e-8f90-%012zx", n * 2654435761u % 0xffffffffu, n);
   return buf;
 }
