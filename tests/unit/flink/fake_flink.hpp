@@ -12,9 +12,12 @@
 
 #include "core/error.hpp"
 #include "core/flink/client.hpp"
+#include "support/expect_error.hpp"
 #include "support/loopback_server.hpp"
 
 namespace flinktop::flink::fake {
+
+using flinktop::test::expect_error;
 
 struct RecordedRequest {
   std::string method;
@@ -68,17 +71,6 @@ class FakeFlink {
 
 constexpr const char* kJob = "9f7b40f6c549f53f1a934f5d0120fd99";
 constexpr const char* kTrigger = "0123456789abcdef0123456789abcdef";
-
-// Runs `call`, which must throw flinktop::Error, and returns the error.
-inline Error expect_error(const std::function<void()>& call) {
-  try {
-    call();
-  } catch (const Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no flinktop::Error was thrown";
-  return Error(ErrorKind::Usage, "");
-}
 
 inline void reply(httplib::Response& res, int status, const std::string& body) {
   res.status = status;

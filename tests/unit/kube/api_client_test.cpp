@@ -8,12 +8,14 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "support/expect_error.hpp"
 #include "support/fake_apiserver.hpp"
 #include "support/kube_objects.hpp"
 
 namespace flinktop::kube {
 namespace {
 
+using flinktop::test::expect_error;
 using flinktop::test::FakeApiServer;
 using flinktop::test::make_pod;
 using flinktop::test::native_labels;
@@ -27,17 +29,6 @@ RestConfig config_for(const FakeApiServer& server, std::shared_ptr<Credentials> 
   config.credentials = std::move(credentials);
   config.http.idle_timeout = std::chrono::milliseconds(400);
   return config;
-}
-
-template <class F>
-Error expect_error(F&& call) {
-  try {
-    call();
-  } catch (const Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no flinktop::Error was thrown";
-  return Error(ErrorKind::Server, "");
 }
 
 TEST(ApiClientList, FollowsContinueTokensAcrossPages) {

@@ -16,28 +16,16 @@
 #include "core/kube/rest_config.hpp"
 #include "core/kube/token_file.hpp"
 
+#include "support/expect_error.hpp"
+#include "support/run_command.hpp"
+
 namespace flinktop::kube {
 namespace {
 
+using flinktop::test::error_of;
+using flinktop::test::TempDir;
+
 namespace fs = std::filesystem;
-
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "flinktop-cred-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  const std::string& path() const { return path_; }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::string p = path_ + "/" + name;
-    std::ofstream(p, std::ios::binary | std::ios::trunc) << text;
-    return p;
-  }
-
- private:
-  std::string path_;
-};
 
 void set_mtime(const std::string& path, time_t seconds) {
   timespec times[2] = {{seconds, 0}, {seconds, 0}};
@@ -50,18 +38,6 @@ AuthInfo user_with(const std::string& name, const std::function<void(AuthInfo&)>
   user.name = name;
   set(user);
   return user;
-}
-
-template <typename F>
-std::string error_of(F&& f, ErrorKind kind) {
-  try {
-    f();
-  } catch (const Error& e) {
-    EXPECT_EQ(int(e.kind()), int(kind)) << e.what();
-    return e.what();
-  }
-  ADD_FAILURE() << "no flinktop::Error thrown";
-  return "";
 }
 
 TEST(CredentialsTokenFile, ReReadOnlyWhenTheFileChanges) {

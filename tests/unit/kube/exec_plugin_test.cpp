@@ -14,8 +14,13 @@
 #include "core/kube/base64.hpp"
 #include "core/kube/rest_config.hpp"
 
+#include "support/expect_error.hpp"
+#include "support/run_command.hpp"
+
 namespace flinktop::kube {
 namespace {
+
+using flinktop::test::error_of;
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
@@ -30,18 +35,6 @@ const std::string kV1beta1 = "client.authentication.k8s.io/v1beta1";
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-template <typename F>
-std::string error_of(F&& f, ErrorKind kind) {
-  try {
-    f();
-  } catch (const Error& e) {
-    EXPECT_EQ(int(e.kind()), int(kind)) << e.what();
-    return e.what();
-  }
-  ADD_FAILURE() << "no flinktop::Error thrown";
-  return "";
 }
 
 // Collects plugin stderr for the test's lifetime; restores the default handler afterwards.

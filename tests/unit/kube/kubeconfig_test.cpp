@@ -10,8 +10,14 @@
 #include "core/error.hpp"
 #include "core/kube/base64.hpp"
 
+#include "support/expect_error.hpp"
+#include "support/run_command.hpp"
+
 namespace flinktop::kube {
 namespace {
+
+using flinktop::test::error_of;
+using flinktop::test::TempDir;
 
 namespace fs = std::filesystem;
 
@@ -31,31 +37,6 @@ Kubeconfig load_env(const std::string& list) {
 }
 
 // Runs f, expects flinktop::Error of `kind`, returns its message.
-template <typename F>
-std::string error_of(F&& f, ErrorKind kind = ErrorKind::Config) {
-  try {
-    f();
-  } catch (const Error& e) {
-    EXPECT_EQ(int(e.kind()), int(kind)) << e.what();
-    return e.what();
-  }
-  ADD_FAILURE() << "no flinktop::Error thrown";
-  return "";
-}
-
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "flinktop-kcfg-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
 TEST(KubeconfigMerge, TwoFilesFirstWinsPerKey) {
   Kubeconfig c = load_env(fixture("merge/first.yaml") + ":" + fixture("merge/second.yaml"));
   EXPECT_EQ(c.current_context, "alpha");
