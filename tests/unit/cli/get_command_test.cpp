@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/kube/resource_type.hpp"
-#include "support/fake_apiserver.hpp"
+#include "core/demo/kube_api_server.hpp"
 #include "support/kube_objects.hpp"
 #include "support/run_command.hpp"
 
@@ -78,7 +78,7 @@ current-context: dev
     return nullptr;
   }
 
-  FakeApiServer server;
+  demo::KubeApiServer server;
   TempDir dir;
   std::string kubeconfig;
 };

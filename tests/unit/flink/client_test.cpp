@@ -167,7 +167,7 @@ TEST(FlinkClient, StalledEndpointTimesOutWithinTheConfiguredTimeout) {
 }
 
 TEST(FlinkClient, UnreachableEndpointIsAConnectError) {
-  Client client(direct_endpoint("http://127.0.0.1:" + std::to_string(test::unused_loopback_port())));
+  Client client(direct_endpoint("http://127.0.0.1:" + std::to_string(demo::unused_loopback_port())));
   EXPECT_EQ(expect_error([&] { client.overview(); }).kind(), ErrorKind::Connect);
 }
 

@@ -13,7 +13,7 @@
 #include "core/error.hpp"
 #include "core/flink/client.hpp"
 #include "support/expect_error.hpp"
-#include "support/loopback_server.hpp"
+#include "core/demo/loopback_server.hpp"
 
 namespace flinktop::flink::fake {
 
@@ -48,7 +48,7 @@ class FakeFlink {
   }
 
   httplib::Server& routes() { return server_.routes(); }
-  test::LoopbackServer& server() { return server_; }
+  demo::LoopbackServer& server() { return server_; }
   void start() { server_.start(); }
   std::string url() const { return server_.url(); }
 
@@ -64,7 +64,7 @@ class FakeFlink {
   }
 
  private:
-  test::LoopbackServer server_;
+  demo::LoopbackServer server_;
   mutable std::mutex mutex_;
   std::vector<RecordedRequest> requests_;
 };

@@ -13,13 +13,13 @@
 #include <vector>
 
 #include "http_test_util.hpp"
-#include "support/loopback_server.hpp"
+#include "core/demo/loopback_server.hpp"
 
 namespace flinktop::http {
 namespace {
 
 using namespace std::chrono_literals;
-using test::LoopbackServer;
+using demo::LoopbackServer;
 using test_util::catch_error;
 using test_util::Clock;
 using test_util::get_request;
@@ -186,7 +186,7 @@ TEST(HttpSession, StallBeforeHeadersIsAnIdleTimeout) {
 }
 
 TEST(HttpSession, RefusedConnectionIsAConnectErrorNamingHostAndPort) {
-  const int port = test::unused_loopback_port();
+  const int port = demo::unused_loopback_port();
   Session session(SessionOptions{});
   const auto error =
       catch_error([&] { session.send(get_request("http://127.0.0.1:" + std::to_string(port) + "/x")); });
@@ -243,7 +243,7 @@ TEST(HttpSession, ExplicitProxyCarriesTheRequest) {
   SessionOptions options;
   options.proxy_url = proxy.url();
   Session session(options);
-  const std::string target = "http://127.0.0.1:" + std::to_string(test::unused_loopback_port()) + "/jobs";
+  const std::string target = "http://127.0.0.1:" + std::to_string(demo::unused_loopback_port()) + "/jobs";
   EXPECT_EQ(session.send(get_request(target)).body, "proxied " + target);
 }
 
@@ -253,7 +253,7 @@ TEST(HttpSession, EnvironmentProxiesNeverApplyToLoopback) {
     res.set_content("direct", "text/plain");
   });
   server.start();
-  const std::string dead_proxy = "http://127.0.0.1:" + std::to_string(test::unused_loopback_port());
+  const std::string dead_proxy = "http://127.0.0.1:" + std::to_string(demo::unused_loopback_port());
   ScopedEnv http_proxy("http_proxy", dead_proxy);
   ScopedEnv all_proxy("ALL_PROXY", dead_proxy);
   Session session(SessionOptions{});

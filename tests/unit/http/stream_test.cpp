@@ -10,13 +10,13 @@
 
 #include "core/http/session.hpp"
 #include "http_test_util.hpp"
-#include "support/loopback_server.hpp"
+#include "core/demo/loopback_server.hpp"
 
 namespace flinktop::http {
 namespace {
 
 using namespace std::chrono_literals;
-using test::LoopbackServer;
+using demo::LoopbackServer;
 using test_util::catch_error;
 using test_util::Clock;
 using test_util::get_request;
@@ -309,7 +309,7 @@ TEST(HttpErrors, NoMessageContainsTheBearerTokenOrTheBody) {
   };
   std::vector<std::optional<Error>> errors;
   errors.push_back(catch_error(
-      [&] { session.send(request("http://127.0.0.1:" + std::to_string(test::unused_loopback_port()))); }));
+      [&] { session.send(request("http://127.0.0.1:" + std::to_string(demo::unused_loopback_port()))); }));
   errors.push_back(catch_error([&] { session.send(request(server.url() + "/stall")); }));
   errors.push_back(catch_error([&] { session.send(request(server.url() + "/cut")); }));
   Request post = request(server.url() + "/cut");

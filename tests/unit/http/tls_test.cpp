@@ -4,7 +4,7 @@
 
 #include "core/http/session.hpp"
 #include "http_test_util.hpp"
-#include "support/loopback_server.hpp"
+#include "support/loopback_https_server.hpp"
 #include "support/test_certs.hpp"
 
 namespace flinktop::http {
@@ -15,7 +15,7 @@ using test::test_certs;
 using test_util::catch_error;
 using test_util::get_request;
 
-void route_ok(test::LoopbackServer& server) {
+void route_ok(demo::LoopbackServer& server) {
   server.routes().Get("/ok", [](const httplib::Request& req, httplib::Response& res) {
     res.set_content("ok host=" + req.get_header_value("Host"), "text/plain");
   });

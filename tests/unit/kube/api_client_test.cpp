@@ -9,19 +9,19 @@
 
 #include "core/error.hpp"
 #include "support/expect_error.hpp"
-#include "support/fake_apiserver.hpp"
+#include "core/demo/kube_api_server.hpp"
 #include "support/kube_objects.hpp"
 
 namespace flinktop::kube {
 namespace {
 
 using flinktop::test::expect_error;
-using flinktop::test::FakeApiServer;
+using flinktop::demo::KubeApiServer;
 using flinktop::test::make_pod;
 using flinktop::test::native_labels;
 using nlohmann::json;
 
-RestConfig config_for(const FakeApiServer& server, std::shared_ptr<Credentials> credentials = nullptr) {
+RestConfig config_for(const KubeApiServer& server, std::shared_ptr<Credentials> credentials = nullptr) {
   RestConfig config;
   config.context = "test-ctx";
   config.server = server.url();
@@ -32,7 +32,7 @@ RestConfig config_for(const FakeApiServer& server, std::shared_ptr<Credentials> 
 }
 
 TEST(ApiClientList, FollowsContinueTokensAcrossPages) {
-  FakeApiServer server;
+  KubeApiServer server;
   for (int i = 0; i < 5; ++i) server.add(resources::kPods, make_pod("flink", "tm-" + std::to_string(i), {}));
   server.add(resources::kPods, make_pod("other", "elsewhere", {}));
   ApiClient client(config_for(server));
@@ -51,7 +51,7 @@ TEST(ApiClientList, FollowsContinueTokensAcrossPages) {
 }
 
 TEST(ApiClientErrors, ForbiddenNamesVerbResourceNamespaceAndContext) {
-  FakeApiServer server;
+  KubeApiServer server;
   server.forbid("pods", "flink");
   ApiClient client(config_for(server));
   ListOptions options;
@@ -66,7 +66,7 @@ TEST(ApiClientErrors, ForbiddenNamesVerbResourceNamespaceAndContext) {
 }
 
 TEST(ApiClientErrors, UnauthorizedNamesTheCredentialButNeverItsValue) {
-  FakeApiServer server;
+  KubeApiServer server;
   server.require_token("the-right-token");
   ApiClient client(config_for(server, make_static_token("wrong-s3cret-token", "bearer token of user \"alice\"")));
   Error error = expect_error([&] { client.get(resources::kPods, "flink", "x"); });
@@ -94,7 +94,7 @@ class RefreshingToken : public Credentials {
 };
 
 TEST(ApiClientErrors, RetriesOnceAfterA401WhenTheCredentialRefreshes) {
-  FakeApiServer server;
+  KubeApiServer server;
   server.require_token("fresh");
   server.add(resources::kPods, make_pod("flink", "jm", {}));
   auto token = std::make_shared<RefreshingToken>();
@@ -106,7 +106,7 @@ TEST(ApiClientErrors, RetriesOnceAfterA401WhenTheCredentialRefreshes) {
 }
 
 TEST(ApiClientErrors, NotFoundAndUnreachable) {
-  FakeApiServer server;
+  KubeApiServer server;
   ApiClient client(config_for(server));
   Error missing = expect_error([&] { client.get(resources::kPods, "flink", "nope"); });
   EXPECT_EQ(missing.kind(), ErrorKind::NotFound);
@@ -122,7 +122,7 @@ TEST(ApiClientErrors, NotFoundAndUnreachable) {
 }
 
 TEST(ApiClientDiscovery, KnowsWhetherTheFlinkOperatorIsInstalled) {
-  FakeApiServer server;
+  KubeApiServer server;
   ApiClient client(config_for(server));
   EXPECT_EQ(client.server_version(), "v1.31.0-fake");
   EXPECT_TRUE(client.serves(resources::kPods));
@@ -143,7 +143,7 @@ TEST(ApiClientDiscovery, KnowsWhetherTheFlinkOperatorIsInstalled) {
 }
 
 TEST(ApiClientWrite, CreatePatchDeleteAndServerSideDryRun) {
-  FakeApiServer server;
+  KubeApiServer server;
   ApiClient client(config_for(server));
   json fd = flinktop::test::make_flink_deployment("flink", "orders", "local:///job.jar");
 
@@ -174,7 +174,7 @@ TEST(ApiClientWrite, CreatePatchDeleteAndServerSideDryRun) {
 }
 
 TEST(ApiClientWatch, DeliversEventsAndBookmarksInOrder) {
-  FakeApiServer server;
+  KubeApiServer server;
   server.add(resources::kPods, make_pod("flink", "jm", native_labels("c", "jobmanager")));
   ApiClient client(config_for(server));
   ListResult listed = client.list(resources::kPods, {});
@@ -200,7 +200,7 @@ TEST(ApiClientWatch, DeliversEventsAndBookmarksInOrder) {
 }
 
 TEST(ApiClientWatch, TooOldResourceVersionIsGone) {
-  FakeApiServer server;
+  KubeApiServer server;
   ApiClient client(config_for(server));
   const std::string old_version = client.list(resources::kPods, {}).resource_version;
   server.add(resources::kPods, make_pod("flink", "a", {}));
@@ -212,7 +212,7 @@ TEST(ApiClientWatch, TooOldResourceVersionIsGone) {
 }
 
 TEST(ApiClientWatch, AStreamCutMidEventIsAnErrorNotASilentEnd) {
-  FakeApiServer server;
+  KubeApiServer server;
   ApiClient client(config_for(server));
   WatchOptions options;
   options.resource_version = client.list(resources::kPods, {}).resource_version;
@@ -235,7 +235,7 @@ TEST(ApiClientWatch, AStreamCutMidEventIsAnErrorNotASilentEnd) {
 }
 
 TEST(ApiClientWatch, AStalledServerTimesOutInsteadOfHanging) {
-  FakeApiServer server;
+  KubeApiServer server;
   server.stall_watches(true);
   ApiClient client(config_for(server));  // idle timeout 400 ms
   WatchOptions options;
@@ -247,7 +247,7 @@ TEST(ApiClientWatch, AStalledServerTimesOutInsteadOfHanging) {
 }
 
 TEST(ApiClientWatch, CancelFromAnotherThreadEndsAQuietWatch) {
-  FakeApiServer server;
+  KubeApiServer server;
   ApiClient client(config_for(server));
   http::CancelToken cancel;
   std::thread canceller([&] {

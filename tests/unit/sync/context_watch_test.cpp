@@ -7,7 +7,7 @@
 
 #include "core/kube/objects/all.hpp"
 #include "core/model/cluster_discovery.hpp"
-#include "support/fake_apiserver.hpp"
+#include "core/demo/kube_api_server.hpp"
 #include "support/kube_objects.hpp"
 
 namespace flinktop::sync {
@@ -26,7 +26,7 @@ bool eventually(const std::function<bool()>& done) {
   return done();
 }
 
-std::shared_ptr<kube::ApiClient> client_for(const FakeApiServer& server) {
+std::shared_ptr<kube::ApiClient> client_for(const demo::KubeApiServer& server) {
   kube::RestConfig config;
   config.context = "ctx";
   config.server = server.url();
@@ -34,7 +34,7 @@ std::shared_ptr<kube::ApiClient> client_for(const FakeApiServer& server) {
 }
 
 TEST(ContextWatch, ClustersAppearAndFollowTheServer) {
-  FakeApiServer server;
+  demo::KubeApiServer server;
   server.add(r::kFlinkDeployments, make_flink_deployment("streaming", "orders", "local:///job.jar"));
   server.add(r::kPods, make_pod("streaming", "orders-jm", native_labels("orders", "jobmanager")));
   model::Store store;
@@ -56,7 +56,7 @@ TEST(ContextWatch, ClustersAppearAndFollowTheServer) {
 }
 
 TEST(ContextWatch, WithoutTheOperatorItsKindsAreMarkedNotServed) {
-  FakeApiServer server;
+  demo::KubeApiServer server;
   server.set_operator_installed(false);
   model::Store store;
   ContextWatch watch(client_for(server), store, "");

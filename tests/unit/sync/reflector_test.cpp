@@ -11,18 +11,18 @@
 #include <thread>
 
 #include "core/kube/objects/all.hpp"
-#include "support/fake_apiserver.hpp"
+#include "core/demo/kube_api_server.hpp"
 #include "support/kube_objects.hpp"
 
 namespace flinktop::sync {
 namespace {
 
-using flinktop::test::FakeApiServer;
+using flinktop::demo::KubeApiServer;
 using flinktop::test::make_pod;
 using namespace std::chrono_literals;
 
 struct Fixture {
-  FakeApiServer server;
+  KubeApiServer server;
   model::Store store;
   std::shared_ptr<kube::ApiClient> client;
   std::unique_ptr<Reflector> reflector;

@@ -1,7 +1,9 @@
-// Real HTTP(S) servers for tests, on 127.0.0.1 only: cpp-httplib on an ephemeral port, serving from
-// a background thread, stopped and joined on destruction (no stray threads, no leftover sockets).
+// A real HTTP server on 127.0.0.1 only: cpp-httplib on an ephemeral (or given) port, serving from a
+// background thread, stopped and joined on destruction (no stray threads, no leftover sockets).
+// The demo environment serves its simulated Kubernetes API and Flink REST endpoints with it, and the
+// tests their fakes (tests/support/loopback_https_server.hpp adds TLS for them).
 //
-//   flinktop::test::LoopbackServer server;
+//   flinktop::demo::LoopbackServer server;
 //   server.routes().Get("/hello", [](const httplib::Request&, httplib::Response& res) {
 //     res.set_content("hi", "text/plain");
 //   });
@@ -16,29 +18,28 @@
 //
 // stop() also shuts down connections the server accepted, so a client that still holds a
 // keep-alive connection never delays it. Each server runs 8 worker threads; each open client
-// connection occupies one.
+// connection occupies one (set routes().new_task_queue before start() for another pool size).
 #pragma once
 
 #include <httplib.h>
 
 #include <chrono>
 #include <condition_variable>
-#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 
-#include "test_certs.hpp"
-
-namespace flinktop::test {
+namespace flinktop::demo {
 
 // A 127.0.0.1 port that was free a moment ago (bound, then closed): connecting to it is refused.
 int unused_loopback_port();
 
 class LoopbackServer {
  public:
-  LoopbackServer();  // plain HTTP; bound at once, serving after start()
+  // Plain HTTP on 127.0.0.1:`port` (0 = an ephemeral port); bound at once, serving after start().
+  // Throws std::runtime_error when the port cannot be bound.
+  explicit LoopbackServer(int port = 0);
   virtual ~LoopbackServer();
   LoopbackServer(const LoopbackServer&) = delete;
   LoopbackServer& operator=(const LoopbackServer&) = delete;
@@ -62,7 +63,8 @@ class LoopbackServer {
   bool stopping() const;
 
  protected:
-  LoopbackServer(std::unique_ptr<httplib::Server> server, std::string scheme);
+  // For a subclass that serves TLS (an httplib::SSLServer), on an ephemeral port.
+  LoopbackServer(std::unique_ptr<httplib::Server> server, std::string scheme, int port = 0);
 
  private:
   std::unique_ptr<httplib::Server> server_;
@@ -76,11 +78,4 @@ class LoopbackServer {
   bool stopping_ = false;
 };
 
-// HTTPS on 127.0.0.1 with the given identity (e.g. test_certs().server). With a client CA file the
-// server requires a client certificate signed by it (mTLS); without one it asks for none.
-class LoopbackHttpsServer : public LoopbackServer {
- public:
-  explicit LoopbackHttpsServer(const CertKey& identity, const std::filesystem::path& client_ca_file = {});
-};
-
-}  // namespace flinktop::test
+}  // namespace flinktop::demo

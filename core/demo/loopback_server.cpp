@@ -2,18 +2,19 @@
 // idle keep-alive connection would linger for the keep-alive timeout (5 s). So stop() also shuts
 // down every socket of this process whose local address is 127.0.0.1:<our port> — after the
 // listener is closed those can only be connections this server accepted.
-#include "loopback_server.hpp"
+#include "core/demo/loopback_server.hpp"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <system_error>
 
-namespace flinktop::test {
+namespace flinktop::demo {
 
 namespace {
 
@@ -55,14 +56,21 @@ int unused_loopback_port() {
   return ntohs(address.sin_port);
 }
 
-LoopbackServer::LoopbackServer() : LoopbackServer(std::make_unique<httplib::Server>(), "http") {}
+LoopbackServer::LoopbackServer(int port) : LoopbackServer(std::make_unique<httplib::Server>(), "http", port) {}
 
-LoopbackServer::LoopbackServer(std::unique_ptr<httplib::Server> server, std::string scheme)
+LoopbackServer::LoopbackServer(std::unique_ptr<httplib::Server> server, std::string scheme, int port)
     : server_(std::move(server)), scheme_(std::move(scheme)) {
   if (!server_->is_valid()) throw std::runtime_error("LoopbackServer: invalid server (certificate or key?)");
   server_->set_tcp_nodelay(true);  // a streamed chunk leaves at once, not after a delayed ACK
-  port_ = server_->bind_to_any_port("127.0.0.1");
-  if (port_ <= 0) throw std::runtime_error("LoopbackServer: cannot bind 127.0.0.1");
+  if (port > 0) {
+    port_ = server_->bind_to_port("127.0.0.1", port) ? port : -1;
+  } else {
+    port_ = server_->bind_to_any_port("127.0.0.1");
+  }
+  if (port_ <= 0) {
+    throw std::runtime_error(port > 0 ? "cannot listen on 127.0.0.1:" + std::to_string(port) + " (port in use?)"
+                                      : std::string("cannot listen on 127.0.0.1"));
+  }
 }
 
 LoopbackServer::~LoopbackServer() {
@@ -111,18 +119,4 @@ bool LoopbackServer::stopping() const {
   return stopping_;
 }
 
-namespace {
-
-std::unique_ptr<httplib::Server> make_https(const CertKey& identity, const std::filesystem::path& client_ca) {
-  const std::string cert = identity.cert_file.string();
-  const std::string key = identity.key_file.string();
-  const std::string ca = client_ca.string();
-  return std::make_unique<httplib::SSLServer>(cert.c_str(), key.c_str(), ca.empty() ? nullptr : ca.c_str());
-}
-
-}  // namespace
-
-LoopbackHttpsServer::LoopbackHttpsServer(const CertKey& identity, const std::filesystem::path& client_ca_file)
-    : LoopbackServer(make_https(identity, client_ca_file), "https") {}
-
-}  // namespace flinktop::test
+}  // namespace flinktop::demo

@@ -1,0 +1,118 @@
+// The living part of the demo: owns the World, publishes it as Kubernetes objects on a
+// KubeApiServer, answers Flink REST requests from it, and moves it on from one tick thread —
+// jobs start, checkpoint, fail and restart, TaskManager pods restart, operations complete, and the
+// simulated Flink operator reacts to what clients change on its resources. One mutex guards the
+// World; the randomness is seeded, so a run with the same seed starts the same way. The tick thread
+// stops and is joined on destruction.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <mutex>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/demo/job_lifecycle.hpp"
+#include "core/demo/pod_logs.hpp"
+#include "core/demo/world.hpp"
+
+namespace flinktop::demo {
+
+class KubeApiServer;
+
+struct SimulationOptions {
+  int scale = 0;  // 0 = the default three clusters; otherwise the number of pods
+  std::uint64_t seed = 20261121;
+  std::chrono::milliseconds tick{500};
+};
+
+struct RestReply {
+  int status = 200;
+  std::string body;  // JSON
+};
+
+struct RestRequest {
+  std::string method;  // GET, POST, PATCH, DELETE
+  std::string path;    // "/jobs/overview", without the cluster prefix
+  std::map<std::string, std::string> params;
+  std::string body;
+};
+
+class Simulation {
+ public:
+  // Builds the world and publishes its Kubernetes objects on `kube` (which must outlive this).
+  Simulation(KubeApiServer& kube, SimulationOptions options);
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  // Starts the tick thread (tests may instead call tick() themselves).
+  void start();
+  // One step of the world at the current time.
+  void tick();
+
+  // The Flink REST API of cluster `cluster_key` ("namespace/name").
+  RestReply flink_rest(const std::string& cluster_key, const RestRequest& request);
+
+  struct ClusterRest {
+    std::string key;  // "namespace/name"
+    std::string ns;
+    std::string service;  // the Service the API server proxies to it
+  };
+  std::vector<ClusterRest> clusters() const;
+  int pod_count() const;
+  int job_count() const;
+
+ private:
+  void publish_world();
+  void run();
+  void apply(Effects& effects);
+  void restart_taskmanager(DemoCluster& cluster, DemoTaskManager& tm, long long now_ms, Effects& effects);
+  void taskmanagers_step(long long now_ms, Effects& effects);
+  void on_client_write(const std::string& kind, const std::string& verb, const nlohmann::json& object);
+  void operator_step(long long now_ms, Effects& effects);
+  long long log_lines(const std::string& ns, const std::string& pod);
+  std::string log_line(const std::string& ns, const std::string& pod, long long index);
+  PodLogProfile log_profile_locked(const std::string& ns, const std::string& pod, bool* found);
+
+  KubeApiServer& kube_;
+  const SimulationOptions options_;
+  const long long started_ms_;
+
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  World world_;
+  std::mt19937_64 rng_;
+  long long last_tick_ms_;
+  // What the simulated operator knows about one of its resources ("Kind/namespace/name").
+  struct OperatorMemory {
+    long long savepoint_nonce = 0;
+    long long restart_nonce = 0;
+    std::string phase;  // "", "suspending", "resuming"
+  };
+  struct ClientWrite {
+    std::string kind;  // FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot
+    std::string verb;  // ADDED, MODIFIED, DELETED
+    nlohmann::json object;
+  };
+  void operator_resource_changed(const ClientWrite& write, long long now_ms, Effects& effects);
+  void operator_snapshot_created(const nlohmann::json& snapshot, long long now_ms, Effects& effects);
+  void operator_operation_done(const DemoOperation& op, long long now_ms, Effects& effects);
+  void operator_phases(long long now_ms, Effects& effects);
+  DemoJob* operator_job(const std::string& kind, const std::string& ns, const std::string& name);
+
+  std::vector<ClientWrite> client_writes_;
+  std::map<std::string, OperatorMemory> operator_memory_;
+  std::map<std::string, std::string> pod_cluster_;  // "namespace/pod" → cluster key
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace flinktop::demo
