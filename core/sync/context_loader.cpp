@@ -15,6 +15,7 @@ model::ContextSnapshot load_context(kube::ApiClient& client, const std::string& 
   const bool operator_served = client.serves(kube::resources::kFlinkDeployments, cancel);
 
   for_each_watched_kind([&]<class T>(const WatchedKind<T>& kind) {
+    if (kind.interactive_only) return;
     auto& status = snap.status[kind.type.qualified_name()];
     if (kind.operator_resource && !operator_served) {
       status.not_served = true;

@@ -13,6 +13,8 @@ struct WatchedKind {
   const kube::ResourceType& type;
   model::SharedObjects<T> model::ContextSnapshot::*member;
   bool operator_resource;  // served only where the Flink Kubernetes Operator's CRDs are installed
+  // Events only serve `d` (describe) in the terminal UI; the CLI's one-shot load skips them.
+  bool interactive_only = false;
 };
 
 // Calls visit(WatchedKind<T>) for each kind, in the order a user needs them (pods first).
@@ -26,6 +28,7 @@ void for_each_watched_kind(Visit&& visit) {
   visit(WatchedKind<kube::FlinkDeployment>{r::kFlinkDeployments, &ContextSnapshot::flink_deployments, true});
   visit(WatchedKind<kube::FlinkSessionJob>{r::kFlinkSessionJobs, &ContextSnapshot::session_jobs, true});
   visit(WatchedKind<kube::FlinkStateSnapshot>{r::kFlinkStateSnapshots, &ContextSnapshot::state_snapshots, true});
+  visit(WatchedKind<kube::Event>{r::kEvents, &ContextSnapshot::events, false, true});
 }
 
 }  // namespace flinktop::sync

@@ -5,12 +5,17 @@
 #include <sstream>
 
 #include "core/text/one_line.hpp"
+#include "tui/views/job_savepoints.hpp"
 
 namespace flinktop::tui {
 
 namespace {
 
-const char* kTabNames[] = {"Vertices", "Checkpoints", "Exceptions"};
+const char* const kTabNames[] = {"Vertices", "Checkpoints", "Exceptions", "Savepoints"};
+const char* const kTabShortNames[] = {"Vert", "Ckpt", "Exc", "Svpt"};
+
+// From this table width on, the savepoints table also shows FORMAT and ERROR.
+constexpr int kWideSavepoints = 120;
 
 std::string percent_of(std::int64_t part_ms, std::int64_t whole_ms) {
   if (whole_ms <= 0) return "";
@@ -22,7 +27,7 @@ std::string percent_of(std::int64_t part_ms, std::int64_t whole_ms) {
 JobView::JobView(std::string cluster_id, std::string cluster_name, std::string job_id, std::string job_name)
     : cluster_id_(std::move(cluster_id)), cluster_name_(std::move(cluster_name)), job_id_(std::move(job_id)),
       job_name_(std::move(job_name)) {
-  tabs_[kVertices].set_columns({{"NAME", 12, 0, true, Align::Left}});
+  tabs_[kVertices].set_columns({{"NAME", 24, 0, true, Align::Left}});
   tabs_[kVertices].set_empty_message("Loading the job graph…");
   tabs_[kVertices].set_row_role([](const model::Row& row) { return row.cells.size() > 2 ? role_for_state(row.cells[2]) : Role::RowNormal; });
   tabs_[kCheckpoints].set_columns({{"PATH / FAILURE", 10, 0, true, Align::Left}, {"ID", 0, 0, false, Align::Right}});
@@ -31,10 +36,15 @@ JobView::JobView(std::string cluster_id, std::string cluster_name, std::string j
   tabs_[kExceptions].set_columns({{"EXCEPTION", 12, 0, true, Align::Left}});
   tabs_[kExceptions].set_empty_message("No exceptions: the job has not failed");
   tabs_[kExceptions].set_row_role([](const model::Row&) { return Role::RowError; });
+  tabs_[kSavepoints].set_columns({{"PATH", 16, 0, false, Align::Left},
+                                  {"SOURCES", 8, 0, true, Align::Left},
+                                  {"ERROR", 8, 0, true, Align::Left}});
+  tabs_[kSavepoints].set_empty_message("No savepoints of this job known to Flink, the operator or flinktop's journal");
+  tabs_[kSavepoints].set_row_role([](const model::Row& row) { return row.cells.size() > 1 ? role_for_state(row.cells[1]) : Role::RowNormal; });
 }
 
 std::vector<KeyHint> JobView::hints() const {
-  return {{"tab", "Vertices/Checkpoints/Exceptions"}, {"s", "Savepoint"}, {"S", "Stop w/ savepoint"},
+  return {{"tab", "Next tab"}, {"s", "Savepoint"}, {"S", "Stop w/ savepoint"},
           {"c", "Cancel"}, {"esc", "Back"}};
 }
 
@@ -89,6 +99,10 @@ void JobView::refresh(const ViewData& data, WidgetClock::time_point now) {
   summary_.clear();
   error_.clear();
   stacktrace_.clear();
+  // The operator's and the journal's savepoints are known before the first poll answers.
+  savepoints_ = job_savepoints(data, OpenJob{cluster_id_, job_id_, job_name_});
+  wall_now_ = data.now;
+  load(kSavepoints, savepoint_rows(savepoints_, data.now, wide_), now);
   if (!data.flink || !data.flink->open_job || data.flink->open_job->job_id != job_id_) {
     summary_.push_back("Loading job " + job_id_ + "…");
     return;
@@ -145,11 +159,20 @@ bool JobView::handle_key(const Key& key) {
 }
 
 void JobView::draw(Canvas& canvas, Rect area, const DrawContext& ctx) {
-  std::vector<TitlePart> title{{" " + this->title() + " ", Role::Title}};
-  for (int t = 0; t < kTabCount; ++t) {
-    title.push_back({fmt::format("[{}] ", kTabNames[t]), t == tab_ ? Role::TitleFilter : Role::TitleCounter});
-  }
-  if (!error_.empty()) title.push_back({"stale ", Role::StatusError});
+  // Where the tab names do not all fit (80 columns), the others shrink so the open one stays whole.
+  auto title_with = [&](const char* const* names) {
+    std::vector<TitlePart> title{{" " + this->title() + " ", Role::Title}};
+    for (int t = 0; t < kTabCount; ++t) {
+      title.push_back({fmt::format("[{}] ", t == tab_ ? kTabNames[t] : names[t]),
+                       t == tab_ ? Role::TitleFilter : Role::TitleCounter});
+    }
+    if (!error_.empty()) title.push_back({"stale ", Role::StatusError});
+    return title;
+  };
+  std::vector<TitlePart> title = title_with(kTabNames);
+  int title_width = 2;
+  for (const TitlePart& part : title) title_width += text_width(part.text);
+  if (title_width > area.width - 4) title = title_with(kTabShortNames);
   Rect inner = draw_box(canvas, area, ctx, Role::Border, title);
   int y = inner.y;
   for (const std::string& line : summary_) {
@@ -160,6 +183,15 @@ void JobView::draw(Canvas& canvas, Rect area, const DrawContext& ctx) {
     canvas.text(inner.x + 1, y++, error_, ctx.theme[Role::StatusError], inner.width - 2);
   }
   Rect table_area{inner.x, y, inner.width, inner.y + inner.height - y};
+  if (tab_ == kSavepoints) {
+    // The columns follow the width: rebuilt (without flashing rows) when it crosses the line.
+    const bool wide = inner.width >= kWideSavepoints;
+    if (wide != wide_) {
+      wide_ = wide;
+      if (loaded_[kSavepoints]) tabs_[kSavepoints].set_rows(savepoint_rows(savepoints_, wall_now_, wide_));
+    }
+    table_area.height -= draw_savepoint_detail(canvas, table_area, ctx);
+  }
   // Under the exceptions table, the selected exception's stack trace gets the lower half.
   if (tab_ == kExceptions && !stacktrace_.empty() && table_area.height > 8) {
     const int trace_height = table_area.height / 2;
@@ -172,6 +204,23 @@ void JobView::draw(Canvas& canvas, Rect area, const DrawContext& ctx) {
     }
   }
   tabs_[tab_].draw(canvas, table_area, ctx);
+}
+
+int JobView::draw_savepoint_detail(Canvas& canvas, Rect area, const DrawContext& ctx) {
+  const model::Row* selected = tabs_[kSavepoints].selected();
+  if (selected == nullptr || area.height < 6) return 0;
+  const auto& rows = tabs_[kSavepoints].data().rows;
+  const model::SavepointRecord* record = nullptr;
+  for (std::size_t i = 0; i < rows.size() && i < savepoints_.size(); ++i) {
+    if (rows[i].id == selected->id) record = &savepoints_[i];
+  }
+  if (record == nullptr) return 0;
+  std::vector<std::pair<std::string, Role>> lines;
+  if (!record->path.empty()) lines.emplace_back(record->path, Role::HeaderValue);
+  if (!record->error.empty() && !wide_) lines.emplace_back(text::one_line(record->error, 1000), Role::StatusError);
+  int y = area.y + area.height - static_cast<int>(lines.size());
+  for (const auto& [line, role] : lines) canvas.text(area.x + 1, y++, line, ctx.theme[role], area.width - 2);
+  return static_cast<int>(lines.size());
 }
 
 }  // namespace flinktop::tui

@@ -1,5 +1,5 @@
 // One job in detail, as the Flink Web UI shows it: a summary, then tabs for its vertices,
-// checkpoints and exceptions (Tab cycles). Polled while open.
+// checkpoints, exceptions and savepoints (Tab cycles). Polled while open.
 #pragma once
 
 #include "tui/views/view.hpp"
@@ -18,14 +18,18 @@ class JobView : public View {
   Table* table() override { return &tabs_[tab_]; }
   std::string focus_cluster() const override { return cluster_id_; }
   std::string focus_job() const override { return job_id_; }
+  bool shows_savepoints() const override { return tab_ == kSavepoints; }
   const std::string& job_id() const { return job_id_; }
 
  private:
-  enum Tab { kVertices = 0, kCheckpoints = 1, kExceptions = 2, kTabCount = 3 };
+  enum Tab { kVertices = 0, kCheckpoints = 1, kExceptions = 2, kSavepoints = 3, kTabCount = 4 };
   static model::RowTable vertex_rows(const flink::JobDetails& job);
   static model::RowTable checkpoint_rows(const flink::CheckpointStats& stats, std::chrono::system_clock::time_point now);
   static model::RowTable exception_rows(const flink::JobExceptions& exceptions, std::chrono::system_clock::time_point now);
   void load(Tab tab, model::RowTable rows, WidgetClock::time_point now);
+  // Under the savepoints table: the selected savepoint's whole path (and error), which a narrow
+  // column would cut. Returns the rows it took from the bottom of `area`.
+  int draw_savepoint_detail(Canvas& canvas, Rect area, const DrawContext& ctx);
 
   std::string cluster_id_;
   std::string cluster_name_;
@@ -33,10 +37,13 @@ class JobView : public View {
   std::string job_name_;
   Tab tab_ = kVertices;
   Table tabs_[kTabCount];
-  bool loaded_[kTabCount] = {false, false, false};
+  bool loaded_[kTabCount] = {false, false, false, false};
   std::vector<std::string> summary_;  // lines above the tabs
   std::string stacktrace_;            // of the selected exception, shown under the table
   std::string error_;
+  std::vector<model::SavepointRecord> savepoints_;  // in the order of the savepoints table's rows
+  std::chrono::system_clock::time_point wall_now_{};
+  bool wide_ = false;  // the savepoints table has FORMAT and ERROR (it was last drawn wide)
 };
 
 }  // namespace flinktop::tui

@@ -17,7 +17,8 @@ JobsView::JobsView(std::string cluster_id, std::string cluster_name)
   table_.set_row_role([](const model::Row& row) {
     return kStateColumn < row.cells.size() ? role_for_state(row.cells[kStateColumn]) : Role::RowNormal;
   });
-  table_.sort_by("START", SortOrder::Descending);
+  // START shows an age ("5m"): ascending ages put the most recently started job first.
+  table_.sort_by("START", SortOrder::Ascending);
 }
 
 std::vector<KeyHint> JobsView::hints() const {

@@ -17,6 +17,7 @@ PodsView::PodsView(std::string cluster_id, std::string cluster_name)
                       {"NAMESPACE", 6, 0, true, Align::Left},
                       {"CLUSTER", 6, 0, true, Align::Left},
                       {"NODE", 4, 0, true, Align::Left},
+                      {"STATUS", 16, 0, false, Align::Left},  // CrashLoopBackOff whole: it is why you look
                       {"RESTARTS", 0, 0, false, Align::Right}});
   table_.set_empty_message("No JobManager or TaskManager pods");
   table_.set_row_role([](const model::Row& row) {

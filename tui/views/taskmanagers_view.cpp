@@ -6,7 +6,7 @@ namespace flinktop::tui {
 
 TaskManagersView::TaskManagersView(std::string cluster_id, std::string cluster_name)
     : cluster_id_(std::move(cluster_id)), cluster_name_(std::move(cluster_name)) {
-  table_.set_columns({{"ID", 10, 0, true, Align::Left},
+  table_.set_columns({{"ID", 22, 0, true, Align::Left},
                       {"SLOTS", 0, 0, false, Align::Right},
                       {"CPU", 0, 0, false, Align::Right}});
   table_.set_empty_message("No TaskManagers registered (yet)");

@@ -11,12 +11,16 @@
 #include "core/model/cluster.hpp"
 #include "core/model/flink_snapshot.hpp"
 #include "core/model/row_table.hpp"
+#include "core/model/savepoint_history.hpp"
+#include "core/model/store.hpp"
+#include "core/text/quantity.hpp"
 #include "tui/screen/canvas.hpp"
 #include "tui/screen/key.hpp"
 #include "tui/widgets/box.hpp"
 #include "tui/widgets/draw_context.hpp"
 #include "tui/widgets/header.hpp"
 #include "tui/widgets/table.hpp"
+#include "tui/widgets/text_pager.hpp"
 
 namespace flinktop::tui {
 
@@ -25,6 +29,11 @@ struct ViewData {
   // The Flink REST data of the cluster the view is about (null until the first poll answers).
   std::shared_ptr<const model::FlinkClusterSnapshot> flink;
   std::chrono::system_clock::time_point now{};
+  // The Store's snapshot of each context in view: the raw objects behind describe and YAML.
+  std::vector<std::shared_ptr<const model::ContextSnapshot>> contexts;
+  // The savepoints in flinktop's own action journal; null until a view that lists savepoints
+  // asks for them (the App reads the file then, and again after an action ends).
+  std::shared_ptr<const std::vector<model::SavepointRecord>> journal_savepoints;
 
   const model::Cluster* cluster(const std::string& id) const;
 };
@@ -39,10 +48,14 @@ class View {
   virtual void draw(Canvas& canvas, Rect area, const DrawContext& ctx) = 0;
   virtual bool handle_key(const Key& key) = 0;
   virtual Table* table() { return nullptr; }
+  // Views of text rather than rows (describe, YAML): `/` searches instead of filtering.
+  virtual TextPager* pager() { return nullptr; }
   // The cluster whose Flink REST the App should poll while this view is shown ("" = none), and
   // the job whose details it should poll.
   virtual std::string focus_cluster() const { return ""; }
   virtual std::string focus_job() const { return ""; }
+  // True while the view lists savepoints: only then does the App read the journal from disk.
+  virtual bool shows_savepoints() const { return false; }
   // The id of the selected row ("" = none).
   std::string selected_id() {
     Table* t = table();
@@ -74,10 +87,10 @@ class TableView : public View {
 // Role for a state word as Flink and Kubernetes spell them (RUNNING, Failed, CrashLoopBackOff...).
 Role role_for_state(std::string_view state);
 
-// Epoch milliseconds as an age ("5m3s") and milliseconds as a duration; "" for unknown (<= 0).
-std::string age_from_millis(std::int64_t epoch_ms, std::chrono::system_clock::time_point now);
-std::string duration_from_millis(std::int64_t ms);
-std::string bytes(std::int64_t value);  // "1.2 GiB"
-std::string count(std::int64_t value);  // "12.3k"
+// Cell formatting is shared with the CLI's tables; views name the functions unqualified.
+using text::age_from_millis;
+using text::bytes;
+using text::count;
+using text::duration_from_millis;
 
 }  // namespace flinktop::tui

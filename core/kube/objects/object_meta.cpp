@@ -15,6 +15,20 @@ const std::string& ObjectMeta::label(const std::string& key) const {
 
 ObjectMeta ObjectMeta::from_object(const nlohmann::json& object) { return from_json(jf::object(object, "metadata")); }
 
+ObjectMeta ObjectMeta::from_object_keeping_raw(const nlohmann::json& object) {
+  ObjectMeta meta = from_object(object);
+  if (!object.is_object()) return meta;
+  const auto metadata = object.find("metadata");
+  if (metadata != object.end() && metadata->is_object() && metadata->contains("managedFields")) {
+    nlohmann::json copy = object;
+    copy["metadata"].erase("managedFields");  // server bookkeeping: long, and nobody reads it here
+    meta.raw = std::make_shared<const std::string>(copy.dump());
+  } else {
+    meta.raw = std::make_shared<const std::string>(object.dump());
+  }
+  return meta;
+}
+
 ObjectMeta ObjectMeta::from_json(const nlohmann::json& m) {
   ObjectMeta meta;
   meta.name = jf::string(m, "name");

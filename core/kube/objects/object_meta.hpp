@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
@@ -29,6 +30,11 @@ struct ObjectMeta {
   std::int64_t generation = 0;
   std::map<std::string, std::string> labels;
   std::vector<OwnerReference> owner_references;
+  // The whole object as the API server sent it (compact JSON, metadata.managedFields dropped),
+  // for describe and YAML. Kept only for the kinds a user can open that way (pods, FlinkDeployments,
+  // FlinkSessionJobs): as text, because a parsed tree costs several times the memory on every
+  // pod of a large cluster while only the one on screen is ever read. Null for other kinds.
+  std::shared_ptr<const std::string> raw;
 
   // The label's value, or "" when absent.
   const std::string& label(const std::string& key) const;
@@ -38,6 +44,8 @@ struct ObjectMeta {
   // Reads `metadata` of a whole object (not the metadata object itself).
   static ObjectMeta from_object(const nlohmann::json& object);
   static ObjectMeta from_json(const nlohmann::json& metadata);
+  // from_object() plus `raw`.
+  static ObjectMeta from_object_keeping_raw(const nlohmann::json& object);
 };
 
 }  // namespace flinktop::kube

@@ -9,9 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "support/fake_apiserver.hpp"
+#include "core/demo/kube_api_server.hpp"
 #include "support/kube_objects.hpp"
-#include "support/loopback_server.hpp"
+#include "core/demo/loopback_server.hpp"
 #include "support/run_command.hpp"
 #include "support/tmux_session.hpp"
 
@@ -79,12 +79,12 @@ class ScriptedFlink {
   std::atomic<int> cancels{0};
 
  private:
-  LoopbackServer server_;
+  demo::LoopbackServer server_;
 };
 
 TEST(TuiEndToEnd, NavigatesEveryViewAndRestoresTheTerminal) {
   ScriptedFlink flink;
-  FakeApiServer api;
+  demo::KubeApiServer api;
   api.add(r::kFlinkDeployments, make_flink_deployment("streaming", "orders", "local:///job.jar"));
   api.add(r::kPods, make_pod("streaming", "orders-6d5f-x2x4z", native_labels("orders", "jobmanager")));
   api.add(r::kPods, make_pod("streaming", "orders-taskmanager-1-1", native_labels("orders", "taskmanager")));
@@ -135,6 +135,16 @@ TEST(TuiEndToEnd, NavigatesEveryViewAndRestoresTheTerminal) {
 
   // Back to the clusters, help, then :pods.
   tui.keys({"Escape"});
+  tui.keys({"Escape"});
+  ASSERT_TRUE(tui.wait_for("Clusters")) << tui.screen();
+
+  // d / y: the FlinkDeployment described and as YAML, from the Store; Esc back each time.
+  tui.type("d");
+  ASSERT_TRUE(tui.wait_for("Describe(streaming/orders)")) << tui.screen();
+  EXPECT_TRUE(tui.wait_for("Lifecycle:")) << tui.screen();
+  tui.keys({"Escape"});
+  tui.type("y");
+  ASSERT_TRUE(tui.wait_for("jarURI: local:///job.jar")) << tui.screen();
   tui.keys({"Escape"});
   ASSERT_TRUE(tui.wait_for("Clusters")) << tui.screen();
   tui.type("?");

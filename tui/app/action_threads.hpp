@@ -1,0 +1,34 @@
+// Job actions run on their own threads (a savepoint can take minutes) and report back through an
+// outbox the UI thread empties each frame. The outbox is shared, so a thread that outlives the
+// App (the user quit during a savepoint) still has somewhere to write.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "core/actions/job_actions.hpp"
+#include "core/model/store.hpp"
+#include "tui/app/job_confirmation.hpp"
+#include "tui/widgets/status_line.hpp"
+
+namespace flinktop::tui {
+
+struct ActionOutbox {
+  std::mutex mutex;
+  std::vector<std::pair<Severity, std::string>> messages;
+  std::vector<std::string> finished;  // labels of in-flight actions that ended
+  model::Store* store = nullptr;      // to wake the UI; cleared when the App ends
+};
+
+// Starts the action on a new thread; its outcome (one line) and its label land in `outbox`.
+std::thread start_job_action(JobActionRequest request, actions::ActionContext ctx,
+                             std::shared_ptr<ActionOutbox> outbox, std::shared_ptr<actions::Journal> journal);
+
+// Moves finished actions' messages into the status line; true when any action finished.
+bool collect_outbox(ActionOutbox& outbox, StatusLineData& status, WidgetClock::time_point now);
+
+}  // namespace flinktop::tui

@@ -1,0 +1,65 @@
+#include "tui/app/job_confirmation.hpp"
+
+#include <fmt/format.h>
+
+namespace flinktop::tui {
+
+std::string action_label(const JobActionRequest& request) {
+  return fmt::format("{} {}", request.verb, request.job.job_name);
+}
+
+JobConfirmation confirm_job_action(Action action, const std::optional<actions::JobRef>& job) {
+  JobConfirmation out;
+  if (!job) {
+    out.refusal = "select a job first (Enter on a cluster lists its jobs)";
+    return out;
+  }
+  const model::Cluster& c = job->cluster;
+  const bool operator_managed = actions::operator_manages(*job);
+  const bool suspended = actions::operator_suspended(*job);
+  DialogContent content;
+  content.target = fmt::format("context {} · {}/{} · job {} ({})", c.context, c.namespace_, c.name, job->job_name,
+                               job->job_id.empty() ? "no id yet" : job->job_id);
+  switch (action) {
+    case Action::Cancel:
+      out.verb = "cancel";
+      content.title = "Cancel job";
+      content.body.push_back("Cancel this job? Its state is lost unless a savepoint or retained checkpoint exists.");
+      if (operator_managed) {
+        content.body.push_back("WARNING: the Flink operator manages this job and will fight a REST cancel "
+                               "(it may restart it). Prefer suspend (u).");
+      }
+      break;
+    case Action::Savepoint:
+      out.verb = "savepoint";
+      content.title = "Trigger savepoint";
+      content.body.push_back(operator_managed ? "The operator takes it (FlinkStateSnapshot)."
+                                              : "Through the JobManager's REST API; the job keeps running.");
+      content.field_label = "Directory (empty = the cluster's default)";
+      break;
+    case Action::StopWithSavepoint:
+      out.verb = "stop";
+      content.title = "Stop with savepoint";
+      content.body.push_back(operator_managed ? "Suspends the job through the operator (savepoint upgrade mode)."
+                                              : "Takes a savepoint, then stops the job.");
+      if (!operator_managed) content.field_label = "Directory (empty = the cluster's default)";
+      break;
+    case Action::SuspendResume:
+      if (!operator_managed) {
+        out.refusal = "suspend/resume works on operator-managed jobs; use S (stop with savepoint)";
+        return out;
+      }
+      out.verb = suspended ? "resume" : "suspend";
+      content.title = suspended ? "Resume job" : "Suspend job";
+      content.body.push_back(suspended ? "Sets spec.job.state: running." : "Sets spec.job.state: suspended.");
+      break;
+    default:
+      out.refusal = "not a job action";
+      return out;
+  }
+  content.yes = out.verb;
+  out.dialog = std::move(content);
+  return out;
+}
+
+}  // namespace flinktop::tui

@@ -1,0 +1,340 @@
+#include "tui/app/ui.hpp"
+
+#include <fmt/format.h>
+
+#include "tui/app/commands.hpp"
+#include "tui/views/clusters_view.hpp"
+#include "tui/views/job_view.hpp"
+#include "tui/views/jobs_view.hpp"
+#include "tui/views/object_view.hpp"
+#include "tui/views/pods_view.hpp"
+#include "tui/views/taskmanagers_view.hpp"
+#include "tui/widgets/crumbs.hpp"
+
+namespace flinktop::tui {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr auto kFlashFor = 8s;
+constexpr const char* kReadonlyRefusal = "read-only: flinktop was started with --readonly, changes are refused";
+constexpr const char* kPortForwardsLater = "Port-forwarding to the Web UI is not built yet.";
+constexpr const char* kLogsLater = "Live TaskManager logs are not built yet (issue: live logs).";
+
+}  // namespace
+
+Ui::Ui(UiSettings settings, UiHooks hooks)
+    : settings_(std::move(settings)), hooks_(std::move(hooks)),
+      stack_(std::make_unique<ClustersView>(settings_.several_contexts)) {
+  if (settings_.start_view == "pods") stack_.push(std::make_unique<PodsView>());
+  command_.set_candidates(command_candidates());
+}
+
+void Ui::flash(Severity severity, std::string text) {
+  status_.flash = Flash{std::move(text), severity, now_ + kFlashFor};
+}
+
+void Ui::show(const std::string& refusal) {
+  if (!refusal.empty()) flash(Severity::Warn, refusal);
+}
+
+void Ui::refresh(ViewData data, bool changed, WidgetClock::time_point now) {
+  data_ = std::move(data);
+  now_ = now;
+  if (!settings_.startup_warning.empty()) {
+    // Longer than a flash: a warning about the user's own file must not vanish unread.
+    status_.flash = Flash{std::move(settings_.startup_warning), Severity::Warn, now + 30s};
+    settings_.startup_warning.clear();
+  }
+  if (changed || stack_.depth() != seen_depth_ || now - last_refresh_ >= 1s) {
+    stack_.top().refresh(data_, now);
+    // The jobs start view needs a cluster: the first one the clusters table shows, once known.
+    if (settings_.start_view == "jobs" && stack_.depth() == 1 && !data_.clusters.empty()) {
+      settings_.start_view.clear();
+      stack_.open_for_selected_cluster<JobsView>(data_);
+      stack_.top().refresh(data_, now);
+    }
+    seen_depth_ = stack_.depth();
+    last_refresh_ = now;
+  }
+}
+
+// --- frame -------------------------------------------------------------------------------------
+
+void Ui::compose(Canvas& canvas, const DrawContext& ctx) {
+  const int width = canvas.width(), height = canvas.height();
+  canvas.clear(ctx.theme[Role::Normal]);
+  const int header_h = height >= 20 ? 5 : 0;
+  if (header_h > 0) draw_header(canvas, {0, 0, width, header_h}, header_info(), ctx);
+  Rect body{0, header_h, width, std::max(0, height - header_h - 2)};
+  if (mode_ == Mode::Help) {
+    help_.draw(canvas, body, ctx);
+  } else {
+    stack_.top().draw(canvas, body, ctx);
+  }
+  draw_crumbs(canvas, {0, height - 2, width, 1}, stack_.crumbs(), ctx);
+  Rect last{0, height - 1, width, 1};
+  if (mode_ == Mode::Command) {
+    command_.draw(canvas, last, ctx);
+  } else if (mode_ == Mode::Filter) {
+    filter_.draw(canvas, last, ctx);
+  } else {
+    // A Flink cluster that stopped answering: say so, with the age of what is still shown.
+    const auto& flink = data_.flink;
+    status_.data_age.reset();
+    if (flink && !flink->error.empty() && focus_cluster() == flink->cluster_id) {
+      if (flink->updated != std::chrono::system_clock::time_point{}) {
+        status_.data_age = std::chrono::duration_cast<std::chrono::seconds>(data_.now - flink->updated);
+      }
+      if (!status_.flash || status_.flash->until < ctx.now) status_.flash = Flash{flink->error, Severity::Warn, ctx.now + 1s};
+    }
+    draw_status_line(canvas, last, status_, ctx);
+  }
+  if (mode_ == Mode::Dialog && dialog_) dialog_->draw(canvas, {0, 0, width, height}, ctx);
+}
+
+HeaderInfo Ui::header_info() {
+  HeaderInfo info;
+  info.context = settings_.context;
+  info.kube_namespace = settings_.kube_namespace;
+  if (const model::Cluster* c = data_.cluster(focus_cluster())) info.cluster = c->namespace_ + "/" + c->name;
+  if (data_.flink) info.flink_version = data_.flink->flink_version;
+  info.flinktop_version = settings_.flinktop_version;
+  info.demo = settings_.demo;
+  info.read_only = settings_.readonly;
+  for (const KeyHint& hint : stack_.top().hints()) {
+    auto key = parse_key(hint.key);
+    const auto bound = key ? settings_.keys.lookup(*key, false) : std::nullopt;
+    const KeyBinding* binding = bound ? settings_.keys.binding(*bound) : nullptr;
+    if (settings_.readonly && binding && binding->mutation) continue;
+    info.hints.push_back(hint);
+  }
+  return info;
+}
+
+// --- keys --------------------------------------------------------------------------------------
+
+void Ui::on_key(const Key& key) {
+  if (key.kind == Key::Kind::Resize) return;
+  switch (mode_) {
+    case Mode::Command: return on_prompt(command_, key, true);
+    case Mode::Filter: return on_prompt(filter_, key, false);
+    case Mode::Dialog: return on_dialog(key);
+    case Mode::Help:
+      if (key.kind == Key::Kind::Escape || key.is('?') || key.is('q')) {
+        mode_ = Mode::Normal;
+      } else {
+        help_.handle_key(key);
+      }
+      return;
+    case Mode::Normal: break;
+  }
+  auto action = settings_.keys.lookup(key, settings_.readonly);
+  if (!action) {
+    if (settings_.readonly && settings_.keys.lookup(key, false)) {
+      flash(Severity::Warn, kReadonlyRefusal);
+      return;
+    }
+    stack_.top().handle_key(key);  // view-specific keys (Tab in a job)
+    return;
+  }
+  on_action(*action, key);
+}
+
+void Ui::on_action(Action action, const Key& key) {
+  switch (action) {
+    case Action::Quit: running_ = false; return;
+    case Action::Help: open_help(); return;
+    case Action::Command:
+      command_.open();
+      mode_ = Mode::Command;
+      return;
+    case Action::Filter:
+      if (stack_.top().table()) {
+        filter_.open(stack_.top().table()->filter().text());
+        mode_ = Mode::Filter;
+      } else if (stack_.top().pager()) {
+        filter_.open();
+        mode_ = Mode::Filter;
+      }
+      return;
+    case Action::Back: stack_.back(); return;
+    case Action::Enter: show(stack_.drill_down(data_)); return;
+    case Action::Up: case Action::Down: case Action::Top: case Action::Bottom: case Action::PageUp:
+    case Action::PageDown:
+      stack_.top().handle_key(key);
+      return;
+    case Action::SortNext: case Action::SortReverse: sort(action == Action::SortReverse); return;
+    case Action::Refresh:
+      if (hooks_.refresh_now) hooks_.refresh_now();
+      return;
+    case Action::Pods: show(stack_.open_for_selected_cluster<PodsView>(data_)); return;
+    case Action::TaskManagers: show(stack_.open_for_selected_cluster<TaskManagersView>(data_)); return;
+    case Action::Jobs: show(stack_.open_for_selected_cluster<JobsView>(data_)); return;
+    case Action::Logs: stack_.push_placeholder("Logs", "logs", kLogsLater); return;
+    case Action::PortForward: stack_.push_placeholder("Port-forwards", "port-forwards", kPortForwardsLater); return;
+    case Action::Cancel: case Action::Savepoint: case Action::StopWithSavepoint: case Action::SuspendResume:
+      open_job_confirmation(action);
+      return;
+    case Action::Describe: case Action::Yaml:
+      open_object(action == Action::Describe ? ObjectView::Show::Describe : ObjectView::Show::Yaml);
+      return;
+    case Action::New: case Action::Edit: case Action::Delete:
+      flash(Severity::Info, "not built yet: create, edit and delete come with their own issue");
+      return;
+  }
+}
+
+void Ui::on_prompt(Prompt& prompt, const Key& key, bool command) {
+  const Prompt::Outcome outcome = prompt.handle_key(key);
+  Table* table = stack_.top().table();
+  if (!command && table) {
+    const std::string error = table->set_filter(prompt.text());  // filter as you type
+    if (!error.empty()) flash(Severity::Warn, error);
+  }
+  TextPager* pager = stack_.top().pager();
+  if (!command && pager && outcome != Prompt::Outcome::Editing) {
+    // Searched when submitted: jumping while typing would throw the page around.
+    const std::string text = outcome == Prompt::Outcome::Cancelled ? "" : prompt.text();
+    if (!pager->search(text)) flash(Severity::Warn, "not found: " + text);
+  }
+  if (outcome == Prompt::Outcome::Editing) return;
+  mode_ = Mode::Normal;
+  if (outcome == Prompt::Outcome::Cancelled) {
+    if (!command && table) table->set_filter("");
+    return;
+  }
+  if (command) run_command(prompt.text());
+}
+
+void Ui::run_command(const std::string& line) {
+  const Command command = parse_command(line);
+  switch (command.kind) {
+    case CommandKind::None: return;
+    case CommandKind::Quit: running_ = false; return;
+    case CommandKind::Clusters: stack_.to_root(); return;
+    case CommandKind::Pods:
+      stack_.to_root();
+      stack_.push(std::make_unique<PodsView>());
+      return;
+    case CommandKind::Jobs: show(stack_.open_for_selected_cluster<JobsView>(data_)); return;
+    case CommandKind::TaskManagers: show(stack_.open_for_selected_cluster<TaskManagersView>(data_)); return;
+    case CommandKind::PortForwards: stack_.push_placeholder("Port-forwards", "port-forwards", kPortForwardsLater); return;
+    case CommandKind::Logs: stack_.push_placeholder("Logs", "logs", kLogsLater); return;
+    case CommandKind::Help: open_help(); return;
+    case CommandKind::Contexts:
+      flash(Severity::Info, "contexts in view: " + settings_.context +
+                                " (start flinktop with --context / --all-contexts to change)");
+      return;
+    case CommandKind::Namespace:
+      if (Table* table = stack_.top().table()) table->set_filter(command.arg.empty() ? "" : "^" + command.arg + " ");
+      flash(Severity::Info, command.arg.empty() ? "namespace filter cleared" : "showing namespace " + command.arg);
+      return;
+    case CommandKind::Unknown: flash(Severity::Error, unknown_command_message(command.name)); return;
+  }
+}
+
+void Ui::open_help() {
+  std::vector<HelpEntry> entries;
+  for (const KeyHint& hint : stack_.top().hints()) entries.push_back({hint.key, hint.description, stack_.top().title()});
+  for (const KeyBinding& b : settings_.keys.bindings()) {
+    if (settings_.readonly && b.mutation) continue;
+    entries.push_back({to_string(b.key), b.description, b.section});
+  }
+  help_.set_entries(std::move(entries));
+  mode_ = Mode::Help;
+}
+
+void Ui::sort(bool reverse) {
+  Table* t = stack_.top().table();
+  if (!t || t->data().columns.empty()) return;
+  const std::size_t columns = t->data().columns.size();
+  const std::size_t current = t->sort_column().value_or(columns - 1);
+  if (reverse) {
+    t->toggle_sort(current);
+  } else {
+    t->sort_by((current + 1) % columns, SortOrder::Ascending);
+  }
+}
+
+// --- actions -----------------------------------------------------------------------------------
+
+// The job an action is about: the selected job (jobs view), the open job, or an operator
+// application's job (clusters view).
+std::optional<actions::JobRef> Ui::action_target() {
+  const model::Cluster* c = stack_.selected_cluster(data_);
+  if (!c) return std::nullopt;
+  const bool job_view = dynamic_cast<JobView*>(&stack_.top()) || dynamic_cast<JobsView*>(&stack_.top());
+  if (job_view) {
+    const std::string id = stack_.selected_job_id();
+    if (id.empty()) return std::nullopt;
+    return actions::JobRef{*c, id, job_name(data_, id)};
+  }
+  if (c->operator_status && c->kind == model::ClusterKind::OperatorApplication) {
+    return actions::JobRef{*c, c->operator_status->job_id, c->operator_status->job_name};
+  }
+  return std::nullopt;
+}
+
+// d / y: the operator resource of the cluster in view (or the FlinkSessionJob of the selected
+// job), or the selected pod.
+void Ui::open_object(ObjectView::Show what) {
+  std::string refusal;
+  if (auto ref = object_target(refusal)) {
+    stack_.push(std::make_unique<ObjectView>(std::move(*ref), what, stack_.top().focus_cluster()));
+  } else {
+    show(refusal);
+  }
+}
+
+std::optional<ObjectRef> Ui::object_target(std::string& refusal) {
+  if (dynamic_cast<PodsView*>(&stack_.top())) {
+    const std::string id = stack_.top().selected_id();  // "<context>/<pod uid>"
+    for (const model::Cluster& c : data_.clusters) {
+      for (const model::ClusterPod& pod : c.pods) {
+        if (c.context + "/" + pod.uid == id) return ObjectRef{c.context, "Pod", pod.namespace_, pod.name};
+      }
+    }
+    refusal = "select a pod first";
+    return std::nullopt;
+  }
+  const model::Cluster* c = stack_.selected_cluster(data_);
+  if (!c) {
+    refusal = "select a cluster or a pod first";
+    return std::nullopt;
+  }
+  const std::string job_id = stack_.selected_job_id();
+  for (const model::SessionJobSummary& job : c->session_jobs) {
+    if (!job_id.empty() && job.job_id == job_id) return ObjectRef{c->context, "FlinkSessionJob", c->namespace_, job.name};
+  }
+  if (c->operator_managed()) return ObjectRef{c->context, "FlinkDeployment", c->namespace_, c->name};
+  refusal = fmt::format("{}/{} is a {} cluster without an operator resource: describe its pods (p, then d)",
+                        c->namespace_, c->name, model::to_string(c->kind));
+  return std::nullopt;
+}
+
+void Ui::open_job_confirmation(Action action) {
+  auto job = action_target();
+  JobConfirmation confirmation = confirm_job_action(action, job);
+  if (!confirmation.dialog) return show(confirmation.refusal);
+  dialog_.emplace(std::move(*confirmation.dialog));
+  pending_ = JobActionRequest{confirmation.verb, *job, ""};
+  mode_ = Mode::Dialog;
+}
+
+void Ui::on_dialog(const Key& key) {
+  const Dialog::Outcome outcome = dialog_->handle_key(key);
+  if (outcome == Dialog::Outcome::Open) return;
+  mode_ = Mode::Normal;
+  if (outcome == Dialog::Outcome::Yes && pending_) {
+    pending_->directory = dialog_->has_field() ? dialog_->field_value() : "";
+    status_.in_flight.push_back({action_label(*pending_), now_});
+    if (hooks_.run_action) hooks_.run_action(*pending_);
+  }
+  if (outcome == Dialog::Outcome::No) flash(Severity::Info, "nothing done");
+  dialog_.reset();
+  pending_.reset();
+}
+
+}  // namespace flinktop::tui

@@ -1,0 +1,96 @@
+// What the user sees and what their keys do, without a terminal: the view stack, the modes (`:`
+// command, `/` filter, a confirmation dialog, help), the status line, and the frame composed
+// into a Canvas. The App feeds it data and keys and writes its Canvas to the Terminal; tests do
+// the same with fixed data and a fixed clock.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "tui/app/job_confirmation.hpp"
+#include "tui/app/key_map.hpp"
+#include "tui/app/view_stack.hpp"
+#include "tui/views/object_view.hpp"
+#include "tui/widgets/dialog.hpp"
+#include "tui/widgets/header.hpp"
+#include "tui/widgets/help_view.hpp"
+#include "tui/widgets/prompt.hpp"
+#include "tui/widgets/status_line.hpp"
+
+namespace flinktop::tui {
+
+struct UiSettings {
+  bool readonly = false;
+  bool demo = false;
+  bool several_contexts = false;
+  std::string context;         // the header's "Context:" ("2 contexts" when several)
+  std::string kube_namespace;  // the header's "Namespace:" ("all" when not one)
+  std::string flinktop_version;
+  std::string start_view = "clusters";  // clusters | pods | jobs
+  std::string startup_warning;          // a bad config or skin file: flashed on the first frame
+  KeyMap keys = KeyMap::defaults();
+};
+
+// What the UI asks of the App, which owns the network side.
+struct UiHooks {
+  std::function<void()> refresh_now;                         // ctrl-r: poll now, repaint everything
+  std::function<void(const JobActionRequest&)> run_action;   // the user confirmed an action
+};
+
+class Ui {
+ public:
+  Ui(UiSettings settings, UiHooks hooks);
+
+  // New data (changed == the clusters or the Flink snapshot differ from the last call). The top
+  // view rebuilds when the data changed, the view changed, or a second passed (ages move on).
+  void refresh(ViewData data, bool changed, WidgetClock::time_point now);
+  void on_key(const Key& key);
+  // The whole screen; `canvas` has the terminal's size.
+  void compose(Canvas& canvas, const DrawContext& ctx);
+
+  bool running() const { return running_; }
+  std::string focus_cluster() const { return stack_.top().focus_cluster(); }
+  std::string focus_job() const { return stack_.top().focus_job(); }
+  bool shows_savepoints() const { return stack_.top().shows_savepoints(); }
+  StatusLineData& status() { return status_; }
+  const StatusLineData& status() const { return status_; }
+  View& top() { return stack_.top(); }
+  const View& top() const { return stack_.top(); }
+  const std::optional<Dialog>& dialog() const { return dialog_; }
+  void flash(Severity severity, std::string text);
+
+ private:
+  enum class Mode { Normal, Command, Filter, Dialog, Help };
+
+  void on_action(Action action, const Key& key);
+  void on_prompt(Prompt& prompt, const Key& key, bool command);
+  void run_command(const std::string& line);
+  void on_dialog(const Key& key);
+  void open_help();
+  void sort(bool reverse);
+  void show(const std::string& refusal);  // a warning, when there is one
+  void open_job_confirmation(Action action);
+  void open_object(ObjectView::Show show);
+  std::optional<ObjectRef> object_target(std::string& refusal);
+  std::optional<actions::JobRef> action_target();
+  HeaderInfo header_info();
+
+  UiSettings settings_;
+  UiHooks hooks_;
+  ViewStack stack_;
+  ViewData data_;
+  std::size_t seen_depth_ = 0;
+  WidgetClock::time_point now_{};
+  WidgetClock::time_point last_refresh_{};
+  Mode mode_ = Mode::Normal;
+  Prompt command_{":"};
+  Prompt filter_{"/"};
+  HelpView help_;
+  std::optional<Dialog> dialog_;
+  std::optional<JobActionRequest> pending_;
+  StatusLineData status_;
+  bool running_ = true;
+};
+
+}  // namespace flinktop::tui

@@ -1,0 +1,66 @@
+#include "tui/app/view_stack.hpp"
+
+#include "tui/views/clusters_view.hpp"
+#include "tui/views/job_view.hpp"
+#include "tui/views/jobs_view.hpp"
+#include "tui/views/placeholder_view.hpp"
+
+namespace flinktop::tui {
+
+ViewStack::ViewStack(std::unique_ptr<View> root) { views_.push_back(std::move(root)); }
+
+std::vector<std::string> ViewStack::crumbs() const {
+  std::vector<std::string> out;
+  for (const auto& view : views_) out.push_back(view->crumb());
+  return out;
+}
+
+void ViewStack::back() {
+  if (Table* t = top().table(); t && !t->filter().text().empty()) {
+    t->set_filter("");
+    return;
+  }
+  if (TextPager* p = top().pager(); p && !p->search_text().empty()) {
+    p->search("");
+    return;
+  }
+  if (views_.size() > 1) views_.pop_back();
+}
+
+const model::Cluster* ViewStack::selected_cluster(const ViewData& data) {
+  if (!top().focus_cluster().empty()) return data.cluster(top().focus_cluster());
+  return data.cluster(top().selected_id());
+}
+
+std::string ViewStack::selected_job_id() {
+  if (auto* job = dynamic_cast<JobView*>(&top())) return job->job_id();
+  if (dynamic_cast<JobsView*>(&top())) return top().selected_id();
+  return "";
+}
+
+std::string ViewStack::drill_down(const ViewData& data) {
+  if (dynamic_cast<ClustersView*>(&top())) return open_for_selected_cluster<JobsView>(data);
+  if (auto* jobs = dynamic_cast<JobsView*>(&top())) {
+    const std::string id = jobs->selected_id();
+    const model::Cluster* c = data.cluster(jobs->focus_cluster());
+    if (id.empty() || !c) return "";
+    push(std::make_unique<JobView>(c->id, c->name, id, job_name(data, id)));
+  }
+  return "";
+}
+
+void ViewStack::push_placeholder(std::string title, std::string crumb, std::string line) {
+  push(std::make_unique<PlaceholderView>(std::move(title), std::move(crumb),
+                                         std::vector<std::string>{std::move(line), "Esc goes back."}));
+}
+
+std::string job_name(const ViewData& data, const std::string& job_id) {
+  if (data.flink) {
+    for (const flink::JobOverview& j : data.flink->jobs) {
+      if (j.id == job_id) return j.name;
+    }
+  }
+  return job_id.substr(0, 8);
+}
+
+}  // namespace flinktop::tui
