@@ -3,61 +3,31 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <future>
 #include <optional>
 
 #include "cli/cluster_json.hpp"
+#include "cli/cluster_targets.hpp"
+#include "cli/context_results.hpp"
 #include "cli/kube_targets.hpp"
 #include "cli/table_printer.hpp"
 #include "core/error.hpp"
 #include "core/kube/api_client.hpp"
-#include "core/model/cluster_discovery.hpp"
-#include "core/sync/context_loader.hpp"
 #include "core/text/age.hpp"
 
 namespace flinktop::cli {
 
 namespace {
 
-enum class Resource { Clusters, Pods };
+enum class Resource { Clusters, Pods, FromFlink };
 
 Resource parse_resource(const std::string& name) {
   if (name == "clusters" || name == "cluster" || name == "cl") return Resource::Clusters;
   if (name == "pods" || name == "pod" || name == "po") return Resource::Pods;
-  throw Error(ErrorKind::Usage, fmt::format("unknown resource \"{}\": use clusters or pods", name));
-}
-
-// What one context contributed: its clusters, or the error that made it unusable, plus warnings
-// about the parts it could not see.
-struct ContextResult {
-  std::string context;
-  std::string namespace_;
-  std::vector<model::Cluster> clusters;
-  std::vector<Error> warnings;  // parts of the context it could not see
-  bool operator_installed = false;
-  std::optional<Error> failure;
-};
-
-ContextResult load(const KubeTarget& target) {
-  ContextResult result{target.config.context, target.namespace_, {}, {}, false, std::nullopt};
-  try {
-    kube::ApiClient client(target.config);
-    const model::ContextSnapshot snapshot = sync::load_context(client, target.namespace_);
-    for (const auto& [kind, status] : snapshot.status) {
-      if (status.error.empty() || status.not_served) continue;
-      result.warnings.emplace_back(status.forbidden ? ErrorKind::Forbidden : ErrorKind::Server, status.error);
-    }
-    const auto& operator_status = snapshot.status.find(kube::resources::kFlinkDeployments.qualified_name());
-    result.operator_installed = operator_status != snapshot.status.end() && !operator_status->second.not_served;
-    result.clusters = model::discover_clusters(snapshot);
-  } catch (const Error& error) {
-    result.failure = error;
+  for (const char* flink : {"jobs", "job", "j", "taskmanagers", "taskmanager", "tm", "savepoints", "savepoint", "sp"}) {
+    if (name == flink) return Resource::FromFlink;
   }
-  return result;
-}
-
-bool matches_cluster(const model::Cluster& cluster, const std::string& wanted) {
-  return wanted.empty() || cluster.name == wanted || cluster.namespace_ + "/" + cluster.name == wanted;
+  throw Error(ErrorKind::Usage,
+              fmt::format("unknown resource \"{}\": use clusters, pods, jobs, taskmanagers or savepoints", name));
 }
 
 std::string ratio(int ready, int total) { return fmt::format("{}/{}", ready, total); }
@@ -116,7 +86,7 @@ void print_pods(const std::vector<ContextResult>& results, const GetOptions& opt
   const auto now = std::chrono::system_clock::now();
   for (const ContextResult& result : results) {
     for (const model::Cluster& cluster : result.clusters) {
-      if (!matches_cluster(cluster, options.cluster)) continue;
+      if (!cluster_matches(cluster, options.cluster)) continue;
       for (const model::ClusterPod& pod : cluster.pods) {
         std::vector<std::string> row;
         if (show_context) row.push_back(cluster.context);
@@ -152,7 +122,7 @@ void print_json(const std::vector<ContextResult>& results, Resource resource, co
     for (const model::Cluster& cluster : result.clusters) {
       if (resource == Resource::Clusters) {
         doc["items"].push_back(cluster_to_json(cluster));
-      } else if (matches_cluster(cluster, options.cluster)) {
+      } else if (cluster_matches(cluster, options.cluster)) {
         for (const model::ClusterPod& pod : cluster.pods) doc["items"].push_back(pod_to_json(cluster, pod));
       }
     }
@@ -167,25 +137,15 @@ int run_get(const GlobalOptions& global, const GetOptions& options, std::ostream
   if (options.output != "table" && options.output != "wide" && options.output != "json") {
     throw Error(ErrorKind::Usage, fmt::format("unknown output format \"{}\": use table, wide or json", options.output));
   }
+  if (resource == Resource::FromFlink) return run_get_flink(global, options, out, err);
+  if (!global.flink.url.empty()) {
+    throw Error(ErrorKind::Usage, fmt::format("get {} reads Kubernetes; with --flink-url use get jobs, taskmanagers "
+                                              "or savepoints", options.resource));
+  }
   const std::vector<KubeTarget> targets = resolve_targets(global);
 
-  // Contexts are independent clusters: ask them all at once.
-  std::vector<std::future<ContextResult>> pending;
-  for (const KubeTarget& target : targets) pending.push_back(std::async(std::launch::async, load, std::cref(target)));
-  std::vector<ContextResult> results;
-  for (auto& future : pending) results.push_back(future.get());
-
-  int exit_code = 0;
-  for (const ContextResult& result : results) {
-    if (result.failure) {
-      err << "flinktop: " << result.failure->what() << '\n';
-      if (exit_code == 0) exit_code = exit_code_for(result.failure->kind());
-    }
-    for (const Error& warning : result.warnings) {
-      err << "flinktop: " << warning.what() << '\n';
-      if (exit_code == 0) exit_code = exit_code_for(warning.kind());
-    }
-  }
+  const std::vector<ContextResult> results = load_contexts(targets);
+  const int exit_code = report_context_problems(results, err);
 
   if (options.output == "json") {
     print_json(results, resource, options, out);

@@ -1,4 +1,4 @@
-// `flinktop get clusters|pods`: what the TUI will show, printed once for scripts and humans.
+// `flinktop get clusters|pods|jobs|taskmanagers|savepoints`: what the TUI will show, printed once for scripts and humans.
 #pragma once
 
 #include <ostream>
@@ -9,13 +9,17 @@
 namespace flinktop::cli {
 
 struct GetOptions {
-  std::string resource;         // clusters | pods (and their aliases)
+  std::string resource;         // clusters | pods | jobs | taskmanagers | savepoints (and aliases)
   std::string output = "table"; // table | wide | json
-  std::string cluster;          // pods of this cluster only ("name" or "namespace/name")
+  std::string cluster;          // only this cluster ("name" or "namespace/name")
+  std::string job;              // savepoints of this job only (id, id prefix or name)
   bool no_headers = false;
 };
 
 // Prints to out, one line per problem to err; returns the process exit code.
 int run_get(const GlobalOptions& global, const GetOptions& options, std::ostream& out, std::ostream& err);
+
+// The resources read from Flink's REST API (jobs, taskmanagers, savepoints): get_flink_command.cpp.
+int run_get_flink(const GlobalOptions& global, const GetOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace flinktop::cli

@@ -5,13 +5,18 @@
 
 #include <iostream>
 
+#include "cli/action_command.hpp"
+#include "cli/cluster_targets.hpp"
+#include "cli/demo_command.hpp"
 #include "cli/get_command.hpp"
 #include "cli/global_options.hpp"
 #include "cli/kube_targets.hpp"
+#include "core/actions/cluster_endpoint.hpp"
 #include "core/actions/journal.hpp"
 #include "core/error.hpp"
 #include "flinktop/version.hpp"
 #include "tui/app/app.hpp"
+#include "tui/app/config_file.hpp"
 #include "tui/screen/theme.hpp"
 
 namespace {
@@ -36,17 +41,89 @@ void add_global_options(CLI::App& app, flinktop::cli::GlobalOptions& global) {
   app.add_option("-n,--namespace", global.namespace_, "Namespace (default: the context's namespace)");
   app.add_flag("-A,--all-namespaces", global.all_namespaces, "All namespaces");
   app.add_flag("--readonly", global.readonly, "Refuse every action that changes a cluster or a job");
+  const char* flink_group = "Flink without Kubernetes";
+  app.add_option("--flink-url", global.flink.url, "Talk to this Flink REST API directly (http(s)://host:port), no Kubernetes")
+      ->group(flink_group);
+  app.add_option("--flink-user", global.flink.user, "Basic auth user for --flink-url (password: $FLINKTOP_FLINK_PASSWORD)")
+      ->group(flink_group);
+  app.add_option("--flink-token-file", global.flink.token_file,
+                 "Bearer token file for --flink-url (default: $FLINKTOP_FLINK_TOKEN)")
+      ->group(flink_group);
+  app.add_option("--flink-ca", global.flink.ca_file, "CA bundle (PEM) to verify --flink-url with")->group(flink_group);
+  app.add_option("--flink-cert", global.flink.cert_file, "Client certificate (PEM) for --flink-url")->group(flink_group);
+  app.add_option("--flink-key", global.flink.key_file, "Client key (PEM) for --flink-url")->group(flink_group);
+  app.add_flag("--flink-insecure", global.flink.insecure, "Do not verify --flink-url's TLS certificate")->group(flink_group);
+}
+
+// savepoint, stop, cancel, suspend, resume, submit: one subcommand each, all filling `action`.
+std::vector<CLI::App*> add_action_commands(CLI::App& app, flinktop::cli::ActionOptions& action) {
+  auto job_command = [&](const char* name, const char* description) {
+    CLI::App* command = app.add_subcommand(name, description);
+    command->fallthrough();
+    command->add_option("job", action.target, "Job id, unique id prefix, job name or operator resource name")->required();
+    command->add_option("--cluster", action.cluster, "The job's cluster when the name is ambiguous (NAME or NAMESPACE/NAME)");
+    command->add_option("-o,--output", action.output, "Output format: text or json")
+        ->check(CLI::IsMember({"text", "json"}));
+    return command;
+  };
+  std::vector<CLI::App*> commands;
+  CLI::App* savepoint = job_command("savepoint", "Take a savepoint of a job (through the operator for operator-managed jobs)");
+  savepoint->add_option("--dir", action.directory, "Target directory (default: the cluster's state.savepoints.dir)");
+  savepoint->add_flag("--wait", action.wait, "Wait until it is written and print its location");
+  commands.push_back(savepoint);
+  CLI::App* stop = job_command("stop", "Stop a job with a savepoint and print its location");
+  stop->add_option("--dir", action.directory, "Target directory (default: the cluster's state.savepoints.dir)");
+  stop->add_flag("--drain", action.drain, "Emit MAX_WATERMARK first: flush event-time windows and timers");
+  commands.push_back(stop);
+  CLI::App* cancel = job_command("cancel", "Cancel a job (no savepoint)");
+  cancel->add_flag("--force", action.force, "Cancel an operator-managed job through REST anyway (the operator may restart it)");
+  commands.push_back(cancel);
+  commands.push_back(job_command("suspend", "Suspend an operator-managed job (spec.job.state: suspended)"));
+  commands.push_back(job_command("resume", "Resume a suspended operator-managed job (spec.job.state: running)"));
+
+  CLI::App* submit = app.add_subcommand("submit", "Upload a jar to a session cluster and run it: submit JAR [options] [-- ARGS]");
+  submit->fallthrough();
+  submit->add_option("jar", action.target, "The job's jar file")->required();
+  submit->add_option("--cluster", action.cluster, "The session cluster (NAME or NAMESPACE/NAME) when there are several");
+  submit->add_option("--class", action.entry_class, "Entry class (default: the jar's Main-Class)");
+  submit->add_option("-p,--parallelism", action.parallelism, "Default parallelism of the job");
+  submit->add_option("--from-savepoint", action.from_savepoint, "Start from this savepoint or retained checkpoint");
+  submit->add_flag("--allow-non-restored-state", action.allow_non_restored_state,
+                   "Allow savepoint state that maps to no operator of the new job");
+  submit->add_flag("--keep-jar", action.keep_jar, "Leave the uploaded jar on the cluster (default: delete it after the run)");
+  submit->add_option("-o,--output", action.output, "Output format: text or json")->check(CLI::IsMember({"text", "json"}));
+  submit->add_option("args", action.args, "Program arguments, after --");
+  commands.push_back(submit);
+  for (CLI::App* command : commands) command->callback([&action, command] { action.action = command->get_name(); });
+  return commands;
 }
 
 // No subcommand: the terminal UI on every requested context.
 int run_tui(const flinktop::cli::GlobalOptions& global, const std::string& theme_name) {
   flinktop::tui::AppOptions options;
-  for (flinktop::cli::KubeTarget& target : flinktop::cli::resolve_targets(global)) {
-    options.targets.push_back({std::make_shared<flinktop::kube::ApiClient>(std::move(target.config)), target.namespace_});
+  if (!global.flink.url.empty()) {
+    // One Flink cluster and no Kubernetes: its jobs, TaskManagers and actions through REST.
+    if (!global.contexts.empty() || global.all_contexts) {
+      throw flinktop::Error(flinktop::ErrorKind::Usage, "--flink-url works without Kubernetes: drop --context");
+    }
+    options.flink_url = flinktop::tui::FlinkUrlTarget{flinktop::actions::flink_url_cluster(global.flink.url),
+                                                      flinktop::cli::flink_url_endpoint(global.flink)};
+  } else {
+    for (flinktop::cli::KubeTarget& target : flinktop::cli::resolve_targets(global)) {
+      options.targets.push_back({std::make_shared<flinktop::kube::ApiClient>(std::move(target.config)), target.namespace_});
+    }
   }
   options.readonly = global.readonly;
-  flinktop::tui::ThemeLoad theme = flinktop::tui::load_theme(theme_name);
-  if (!theme.warning.empty()) std::cerr << "flinktop: " << theme.warning << '\n';
+  options.demo = global.demo;
+  // config.yaml first: its theme is the default that --theme overrides.
+  const flinktop::tui::ConfigLoad config = flinktop::tui::load_config();
+  flinktop::tui::apply_config(config.config, options);
+  flinktop::tui::ThemeLoad theme = flinktop::tui::load_theme(theme_name.empty() ? config.config.theme : theme_name);
+  for (const std::string& warning : {config.warning, theme.warning}) {
+    if (warning.empty()) continue;
+    std::cerr << "flinktop: " << warning << '\n';  // seen after quitting; the status line shows it meanwhile
+    options.startup_warning += (options.startup_warning.empty() ? "" : "; ") + warning;
+  }
   options.theme = std::move(theme.theme);
   try {
     return flinktop::tui::run_app(std::move(options), std::make_shared<flinktop::actions::Journal>());
@@ -72,19 +149,28 @@ int main(int argc, char** argv) {
 
   GlobalOptions global;
   add_global_options(app, global);
+  flinktop::cli::DemoOptions demo;
+  CLI::App* demo_command = flinktop::cli::add_demo_options(app, demo);
   std::string theme_name;
   app.add_option("--theme", theme_name,
                  "Skin for the terminal UI: a name from ~/.config/flinktop/skins or the installed themes "
                  "(default, light, solarized-dark, high-contrast, monochrome), or a YAML file");
 
   GetOptions get;
-  CLI::App* get_command = app.add_subcommand("get", "Print Flink clusters or their JobManager/TaskManager pods");
+  CLI::App* get_command =
+      app.add_subcommand("get", "Print Flink clusters, their pods, jobs, TaskManagers or savepoints");
   get_command->fallthrough();
-  get_command->add_option("resource", get.resource, "clusters (cl) | pods (po)")->required();
+  get_command->add_option("resource", get.resource,
+                           "clusters (cl) | pods (po) | jobs (j) | taskmanagers (tm) | savepoints (sp)")
+      ->required();
   get_command->add_option("-o,--output", get.output, "Output format: table, wide or json")
       ->check(CLI::IsMember({"table", "wide", "json"}));
-  get_command->add_option("--cluster", get.cluster, "Only pods of this cluster (NAME or NAMESPACE/NAME)");
+  get_command->add_option("--cluster", get.cluster, "Only this cluster (NAME or NAMESPACE/NAME)");
+  get_command->add_option("--job", get.job, "savepoints: only this job's (id, id prefix or name)");
   get_command->add_flag("--no-headers", get.no_headers, "Omit the header line of tables");
+
+  flinktop::cli::ActionOptions action;
+  add_action_commands(app, action);
 
   CLI::App* version_command = app.add_subcommand("version", "Print the version of flinktop");
 
@@ -102,11 +188,15 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (*demo_command) return flinktop::cli::run_demo_serve(demo, std::cout, std::cerr);
+    // Lives until main returns: every command below runs against it.
+    const auto demo_environment = flinktop::cli::start_demo(demo, global);
     if (*version_command) {
       std::cout << "flinktop " << flinktop::kVersion << '\n';
       return 0;
     }
     if (*get_command) return flinktop::cli::run_get(global, get, std::cout, std::cerr);
+    if (!action.action.empty()) return flinktop::cli::run_action(global, action, std::cout, std::cerr);
     return run_tui(global, theme_name);
   } catch (const flinktop::Error& e) {
     std::cerr << "flinktop: " << e.what() << '\n';

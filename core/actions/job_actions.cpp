@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+#include <filesystem>
+
 #include "core/actions/operator_actions.hpp"
 #include "core/error.hpp"
 
@@ -9,17 +12,25 @@ namespace flinktop::actions {
 
 namespace {
 
+// The FlinkSessionJob that runs `job` on its session cluster, if any.
+const model::SessionJobSummary* session_job_of(const JobRef& job) {
+  for (const model::SessionJobSummary& session_job : job.cluster.session_jobs) {
+    if ((!job.job_id.empty() && session_job.job_id == job.job_id) ||
+        (job.job_id.empty() && (session_job.name == job.job_name || session_job.job_name == job.job_name))) {
+      return &session_job;
+    }
+  }
+  return nullptr;
+}
+
 // The operator resource that owns a job: the FlinkDeployment of an application cluster, or the
 // FlinkSessionJob that runs it on a session cluster.
 OperatorResource resource_for(const ActionContext& ctx, const JobRef& job) {
   if (!ctx.kube) throw Error(ErrorKind::Unsupported, "acting through the Flink operator needs Kubernetes access");
   const model::Cluster& c = job.cluster;
   if (c.kind == model::ClusterKind::OperatorApplication) return {ctx.kube, c.namespace_, c.name, false};
-  for (const model::SessionJobSummary& session_job : c.session_jobs) {
-    if ((!job.job_id.empty() && session_job.job_id == job.job_id) ||
-        (job.job_id.empty() && session_job.name == job.job_name)) {
-      return {ctx.kube, c.namespace_, session_job.name, true};
-    }
+  if (const model::SessionJobSummary* session_job = session_job_of(job)) {
+    return {ctx.kube, c.namespace_, session_job->name, true};
   }
   throw Error(ErrorKind::NotFound,
               fmt::format("job {} on session cluster {}/{} has no FlinkSessionJob: it was submitted directly; "
@@ -52,6 +63,7 @@ ActionResult journaled(const ActionContext& ctx, const JobRef& job, const std::s
   }
   try {
     ActionResult result = body();
+    if (!result.job_id.empty()) entry.job = result.job_id;
     entry.result = "succeeded";
     entry.savepoint = result.savepoint;
     entry.message = result.message;
@@ -67,15 +79,38 @@ ActionResult journaled(const ActionContext& ctx, const JobRef& job, const std::s
 
 std::string job_label(const JobRef& job) { return job.job_name.empty() ? job.job_id : job.job_name; }
 
+// After a submission (or a failed one) the uploaded jar is only clutter; failing to remove it
+// must not turn a submitted job into a reported failure.
+void delete_quietly(flink::Client& client, const std::string& jar_id) {
+  try {
+    client.delete_jar(jar_id);
+  } catch (const Error&) {
+  }
+}
+
 }  // namespace
 
-Route route_for(const model::Cluster& cluster, std::string_view action) {
-  if (!cluster.operator_managed()) return Route::Rest;
+bool operator_manages(const JobRef& job) {
+  if (job.cluster.kind == model::ClusterKind::OperatorApplication) return true;
+  return job.cluster.kind == model::ClusterKind::OperatorSession && session_job_of(job) != nullptr;
+}
+
+bool operator_suspended(const JobRef& job) {
+  if (job.cluster.kind == model::ClusterKind::OperatorApplication) {
+    const auto& op = job.cluster.operator_status;
+    return op && (op->desired_job_state == "suspended" || op->lifecycle_state == "SUSPENDED");
+  }
+  const model::SessionJobSummary* session_job = session_job_of(job);
+  return session_job != nullptr && session_job->lifecycle_state == "SUSPENDED";
+}
+
+Route route_for(const JobRef& job, std::string_view action) {
+  if (!operator_manages(job)) return Route::Rest;
   return action == "cancel" ? Route::Rest : Route::Operator;
 }
 
 ActionResult cancel_job(const ActionContext& ctx, const JobRef& job, bool force) {
-  if (job.cluster.operator_managed() && !force) {
+  if (operator_manages(job) && !force) {
     throw Error(ErrorKind::Usage,
                 fmt::format("{} is managed by the Flink operator, which would restart a cancelled job: suspend it "
                             "instead (u / flinktop suspend), or force a REST cancel",
@@ -83,32 +118,41 @@ ActionResult cancel_job(const ActionContext& ctx, const JobRef& job, bool force)
   }
   return journaled(ctx, job, "cancel", [&] {
     rest(ctx, job).cancel(job.job_id);
-    return ActionResult{fmt::format("cancel requested for job {}", job_label(job)), ""};
+    return ActionResult{fmt::format("cancel requested for job {}", job_label(job)), "", ""};
   });
 }
 
 ActionResult savepoint_job(const ActionContext& ctx, const JobRef& job, const std::string& directory, bool wait) {
   return journaled(ctx, job, "savepoint", [&] {
-    if (route_for(job.cluster, "savepoint") == Route::Operator) {
-      SavepointRequested requested = request_savepoint(resource_for(ctx, job), {directory, "", false});
-      return ActionResult{fmt::format("savepoint of {} requested from the operator ({})", job_label(job), requested.how), ""};
+    if (route_for(job, "savepoint") == Route::Operator) {
+      const OperatorResource resource = resource_for(ctx, job);
+      const auto requested_at = std::chrono::system_clock::now();
+      const SavepointRequested requested = request_savepoint(resource, {directory, "", false});
+      if (!wait) {
+        return ActionResult{fmt::format("savepoint of {} requested from the operator ({})", job_label(job), requested.how),
+                            "", ""};
+      }
+      if (ctx.progress) ctx.progress(fmt::format("savepoint of {} in progress ({})", job_label(job), requested.how));
+      const std::string location = wait_for_savepoint(resource, requested, requested_at);
+      return ActionResult{fmt::format("savepoint of {} written to {} ({})", job_label(job), location, requested.how),
+                          location, ""};
     }
     flink::Client& client = rest(ctx, job);
     flink::SavepointRequest request;
     request.target_directory = directory;
     request.trigger_id = flink::new_trigger_id();
     const std::string trigger = client.trigger_savepoint(job.job_id, request);
-    if (!wait) return ActionResult{fmt::format("savepoint of {} triggered ({})", job_label(job), trigger), ""};
+    if (!wait) return ActionResult{fmt::format("savepoint of {} triggered (trigger id {})", job_label(job), trigger), "", ""};
     if (ctx.progress) ctx.progress(fmt::format("savepoint of {} in progress", job_label(job)));
     flink::OperationStatus status = client.wait_for_operation(job.job_id, flink::OperationKind::Savepoint, trigger);
     if (status.failed()) throw Error(ErrorKind::Server, fmt::format("savepoint of {} failed: {}", job_label(job), status.failure));
-    return ActionResult{fmt::format("savepoint of {} written to {}", job_label(job), status.location), status.location};
+    return ActionResult{fmt::format("savepoint of {} written to {}", job_label(job), status.location), status.location, ""};
   });
 }
 
 ActionResult stop_job(const ActionContext& ctx, const JobRef& job, const std::string& directory, bool drain) {
   return journaled(ctx, job, "stop", [&] {
-    if (route_for(job.cluster, "stop") == Route::Operator) {
+    if (route_for(job, "stop") == Route::Operator) {
       const auto& op = job.cluster.operator_status;
       if (job.cluster.kind == model::ClusterKind::OperatorApplication && op && op->upgrade_mode != "savepoint") {
         throw Error(ErrorKind::Usage,
@@ -117,7 +161,7 @@ ActionResult stop_job(const ActionContext& ctx, const JobRef& job, const std::st
                                 job_label(job), op->upgrade_mode.empty() ? "stateless" : op->upgrade_mode));
       }
       set_job_state(resource_for(ctx, job), "suspended");
-      return ActionResult{fmt::format("{} suspended through the operator: it stops with a savepoint", job_label(job)), ""};
+      return ActionResult{fmt::format("{} suspended through the operator: it stops with a savepoint", job_label(job)), "", ""};
     }
     flink::Client& client = rest(ctx, job);
     flink::StopRequest request;
@@ -129,30 +173,65 @@ ActionResult stop_job(const ActionContext& ctx, const JobRef& job, const std::st
     flink::OperationStatus status =
         client.wait_for_operation(job.job_id, flink::OperationKind::StopWithSavepoint, trigger);
     if (status.failed()) throw Error(ErrorKind::Server, fmt::format("stop of {} failed: {}", job_label(job), status.failure));
-    return ActionResult{fmt::format("{} stopped; savepoint at {}", job_label(job), status.location), status.location};
+    return ActionResult{fmt::format("{} stopped; savepoint at {}", job_label(job), status.location), status.location, ""};
   });
 }
 
 ActionResult suspend_job(const ActionContext& ctx, const JobRef& job) {
   return journaled(ctx, job, "suspend", [&] {
-    if (!job.cluster.operator_managed()) {
+    if (!operator_manages(job)) {
       throw Error(ErrorKind::Unsupported, fmt::format("{} is not managed by the Flink operator: suspend works on "
                                                       "FlinkDeployments and FlinkSessionJobs; use stop with savepoint",
                                                       job_label(job)));
     }
     set_job_state(resource_for(ctx, job), "suspended");
-    return ActionResult{fmt::format("{} suspended (the operator stops it per its upgradeMode)", job_label(job)), ""};
+    return ActionResult{fmt::format("{} suspended (the operator stops it per its upgradeMode)", job_label(job)), "", ""};
   });
 }
 
 ActionResult resume_job(const ActionContext& ctx, const JobRef& job) {
   return journaled(ctx, job, "resume", [&] {
-    if (!job.cluster.operator_managed()) {
+    if (!operator_manages(job)) {
       throw Error(ErrorKind::Unsupported,
                   fmt::format("{} is not managed by the Flink operator: resubmit it from its savepoint instead", job_label(job)));
     }
     set_job_state(resource_for(ctx, job), "running");
-    return ActionResult{fmt::format("{} resumed", job_label(job)), ""};
+    return ActionResult{fmt::format("{} resumed", job_label(job)), "", ""};
+  });
+}
+
+}  // namespace flinktop::actions
+
+namespace flinktop::actions {
+
+ActionResult submit_job(const ActionContext& ctx, const model::Cluster& cluster, const SubmitRequest& request) {
+  const std::string jar_name = std::filesystem::path(request.jar_path).filename().string();
+  const JobRef target{cluster, "", jar_name};
+  return journaled(ctx, target, "submit", [&] {
+    if (cluster.kind == model::ClusterKind::OperatorApplication) {
+      throw Error(ErrorKind::Usage, fmt::format("{}/{} is an application cluster: it runs only its own job; submit "
+                                                "to a session cluster",
+                                                cluster.namespace_, cluster.name));
+    }
+    if (!std::filesystem::is_regular_file(request.jar_path)) {
+      throw Error(ErrorKind::NotFound, fmt::format("no jar file at {}", request.jar_path));
+    }
+    flink::Client& client = rest(ctx, target);
+    if (ctx.progress) ctx.progress(fmt::format("uploading {}", jar_name));
+    const std::string jar_id = client.upload_jar(request.jar_path);
+    std::string job_id;
+    try {
+      if (ctx.progress) ctx.progress(fmt::format("running {}", jar_name));
+      job_id = client.run_jar(jar_id, request.run);
+    } catch (const Error&) {
+      if (!request.keep_jar) delete_quietly(client, jar_id);
+      throw;
+    }
+    if (!request.keep_jar) delete_quietly(client, jar_id);
+    std::string message = fmt::format("submitted {} as job {}", jar_name, job_id);
+    if (!request.run.savepoint_path.empty()) message += fmt::format(", restoring {}", request.run.savepoint_path);
+    if (request.keep_jar) message += fmt::format(" (jar kept as {})", jar_id);
+    return ActionResult{message, "", job_id};
   });
 }
 

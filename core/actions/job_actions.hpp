@@ -33,20 +33,39 @@ struct ActionContext {
 struct ActionResult {
   std::string message;    // one line for the user: what happened
   std::string savepoint;  // the location, when one was written
+  std::string job_id;     // the new job, for submit
+};
+
+// A jar to run on a session cluster: uploaded, run, and (unless kept) deleted again once the job
+// is submitted — Flink has copied what the job needs by then.
+struct SubmitRequest {
+  std::string jar_path;
+  flink::RunRequest run;
+  bool keep_jar = false;
 };
 
 enum class Route { Operator, Rest };
 
-// How `action` would reach this job's cluster (for dialogs that must say it before acting).
-Route route_for(const model::Cluster& cluster, std::string_view action);
+// Whether the Flink operator manages this job: the job of an application FlinkDeployment, and on a
+// session cluster the job of a FlinkSessionJob — not a jar submitted to the session directly.
+bool operator_manages(const JobRef& job);
+// The operator holds this job suspended (spec.job.state / lifecycleState), so `u` means resume.
+bool operator_suspended(const JobRef& job);
+
+// How `action` would reach this job (for dialogs that must say it before acting).
+Route route_for(const JobRef& job, std::string_view action);
 
 // Each throws flinktop::Error (one line) when refused or failed; the journal has it either way.
 // An operator-managed job is cancelled only with `force`: the dialog must warn first.
 ActionResult cancel_job(const ActionContext& ctx, const JobRef& job, bool force = false);
+// With `wait`, returns once the savepoint is written (its location in the result), through the
+// REST operation or the operator's resource alike.
 ActionResult savepoint_job(const ActionContext& ctx, const JobRef& job, const std::string& directory,
                            bool wait = true);
 ActionResult stop_job(const ActionContext& ctx, const JobRef& job, const std::string& directory, bool drain);
 ActionResult suspend_job(const ActionContext& ctx, const JobRef& job);
 ActionResult resume_job(const ActionContext& ctx, const JobRef& job);
+// Refused on an application cluster (it runs exactly one job).
+ActionResult submit_job(const ActionContext& ctx, const model::Cluster& cluster, const SubmitRequest& request);
 
 }  // namespace flinktop::actions

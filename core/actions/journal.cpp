@@ -89,4 +89,23 @@ std::vector<JournalEntry> Journal::read(std::size_t limit) const {
   return {entries.begin(), entries.end()};
 }
 
+std::vector<model::SavepointRecord> journal_savepoints(const std::vector<JournalEntry>& entries) {
+  std::vector<model::SavepointRecord> records;
+  for (const JournalEntry& e : entries) {
+    if (e.result != "succeeded" || e.savepoint.empty()) continue;
+    model::SavepointRecord r;
+    r.context = e.context;
+    r.namespace_ = e.namespace_;
+    r.cluster = e.cluster;
+    r.job = e.job;
+    r.path = e.savepoint;
+    r.state = "COMPLETED";
+    r.trigger = e.action;
+    r.time = e.time;
+    r.sources = {"journal"};
+    records.push_back(std::move(r));
+  }
+  return records;
+}
+
 }  // namespace flinktop::actions

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "core/model/savepoint_history.hpp"
+
 namespace flinktop::actions {
 
 struct JournalEntry {
@@ -45,5 +47,8 @@ class Journal {
   std::filesystem::path path_;
   mutable std::mutex mutex_;
 };
+
+// The savepoints flinktop itself took (succeeded entries with a location), as savepoint records.
+std::vector<model::SavepointRecord> journal_savepoints(const std::vector<JournalEntry>& entries);
 
 }  // namespace flinktop::actions

@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 
 #include <ctime>
+#include <thread>
+
+#include "core/kube/objects/flink_job.hpp"
+#include "core/kube/objects/flink_state_snapshot.hpp"
 
 #include "core/error.hpp"
 
@@ -82,6 +86,41 @@ SavepointRequested request_savepoint(const OperatorResource& target, const Savep
   }
   const long long nonce = bump_counter(target, "/spec/job/savepointTriggerNonce", dry_run);
   return {fmt::format("savepointTriggerNonce {}", nonce), ""};
+}
+
+std::string wait_for_savepoint(const OperatorResource& target, const SavepointRequested& requested,
+                               std::chrono::system_clock::time_point requested_at, std::chrono::milliseconds deadline,
+                               std::chrono::milliseconds interval) {
+  const auto give_up = std::chrono::steady_clock::now() + deadline;
+  while (true) {
+    if (!requested.snapshot_name.empty()) {
+      const kube::FlinkStateSnapshot snapshot = kube::FlinkStateSnapshot::from_json(
+          target.client->get(kube::resources::kFlinkStateSnapshots, target.namespace_, requested.snapshot_name));
+      const std::string& state = snapshot.status.state;
+      if (state == "COMPLETED") return snapshot.status.path;
+      if (state == "FAILED" || state == "ABANDONED") {
+        throw Error(ErrorKind::Server, fmt::format("FlinkStateSnapshot {}/{} {}: {}", target.namespace_,
+                                                   requested.snapshot_name, state,
+                                                   snapshot.status.error.empty() ? "no reason given" : snapshot.status.error));
+      }
+    } else {
+      const json object = target.client->get(target.type(), target.namespace_, target.name);
+      const kube::FlinkJobStatus status =
+          kube::FlinkJobStatus::from_json(object.value("status", json::object()).value("jobStatus", json::object()));
+      const auto& last = status.savepoint_info.last_savepoint;
+      // The operator's timestamps have millisecond resolution and come from another clock.
+      if (last && last->time_stamp && *last->time_stamp + std::chrono::seconds(2) >= requested_at &&
+          status.savepoint_info.trigger_id.empty()) {
+        return last->location;
+      }
+    }
+    if (std::chrono::steady_clock::now() + interval > give_up) {
+      throw Error(ErrorKind::Timeout, fmt::format("the operator did not report the savepoint ({}) of {} {}/{} within {} s",
+                                                  requested.how, target.kind(), target.namespace_, target.name,
+                                                  std::chrono::duration_cast<std::chrono::seconds>(deadline).count()));
+    }
+    std::this_thread::sleep_for(interval);
+  }
 }
 
 long long restart(const OperatorResource& target, bool dry_run) {

@@ -4,6 +4,7 @@
 // spec.restartNonce; cancel for good = delete the resource.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,14 @@ struct SavepointRequested {
 void set_job_state(const OperatorResource& target, const std::string& state, bool dry_run = false);  // running | suspended
 SavepointRequested request_savepoint(const OperatorResource& target, const SavepointOptions& options,
                                      bool dry_run = false);
+// Waits until the operator reports the requested savepoint done and returns its location: the
+// FlinkStateSnapshot's status, or (nonce route) a lastSavepoint newer than `requested_at`. Polls
+// every `interval`; Error(Server) with the operator's error when it failed, Error(Timeout) after
+// `deadline`.
+std::string wait_for_savepoint(const OperatorResource& target, const SavepointRequested& requested,
+                               std::chrono::system_clock::time_point requested_at,
+                               std::chrono::milliseconds deadline = std::chrono::minutes(10),
+                               std::chrono::milliseconds interval = std::chrono::seconds(1));
 // Returns the new restartNonce.
 long long restart(const OperatorResource& target, bool dry_run = false);
 void delete_resource(const OperatorResource& target, bool dry_run = false);

@@ -18,71 +18,21 @@
 
 #include "core/error.hpp"
 #include "core/flink/client.hpp"
+#include "integration/real_flink.hpp"
 #include "support/run_command.hpp"
 
 namespace flinktop::flink {
 namespace {
 
-using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 namespace fs = std::filesystem;
-
-const std::string kScript = std::string(FLINKTOP_SOURCE_DIR) + "/tests/env/flink.sh";
-
-std::vector<std::string> versions() {
-  std::vector<std::string> out;
-  std::stringstream list(FLINKTOP_IT_FLINK_VERSIONS);  // "1.20.5,2.3.0"
-  for (std::string v; std::getline(list, v, ',');) {
-    if (!v.empty()) out.push_back(v);
-  }
-  return out;
-}
-
-std::string instance_name(const std::string& version) {
-  const char* prefix = std::getenv("FLINKTOP_IT_NAME_PREFIX");
-  return std::string(prefix && *prefix ? prefix : FLINKTOP_IT_NAME_PREFIX) + version;
-}
-
-// The last line `flink.sh <args>` printed, or a test failure with its stderr.
-std::string flink_sh(const std::vector<std::string>& args) {
-  std::vector<std::string> argv{kScript};
-  argv.insert(argv.end(), args.begin(), args.end());
-  test::CommandResult r = test::run_command(argv);
-  std::string out = r.out;
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  EXPECT_EQ(r.exit_code, 0) << "flink.sh " << args[0] << " failed: " << r.err;
-  auto nl = out.rfind('\n');
-  return nl == std::string::npos ? out : out.substr(nl + 1);
-}
-
-// Calls `probe` until it returns a value or `timeout` passes; every probe error is remembered and
-// reported if time runs out.
-template <class T>
-std::optional<T> eventually(const std::string& what, seconds timeout,
-                            const std::function<std::optional<T>()>& probe) {
-  const auto deadline = Clock::now() + timeout;
-  std::string last_error;
-  while (Clock::now() < deadline) {
-    try {
-      if (auto v = probe()) return v;
-    } catch (const Error& e) {
-      last_error = e.what();
-    }
-    std::this_thread::sleep_for(milliseconds(500));
-  }
-  ADD_FAILURE() << "timed out after " << timeout.count() << " s waiting for " << what
-                << (last_error.empty() ? "" : "; last error: " + last_error);
-  return std::nullopt;
-}
-
-// "file:/tmp/x", "file:///tmp/x" → "/tmp/x".
-std::string local_path(const std::string& location) {
-  std::string p = location;
-  if (p.rfind("file:", 0) == 0) p = p.substr(5);
-  while (p.size() > 1 && p[0] == '/' && p[1] == '/') p = p.substr(1);
-  return p;
-}
+using it::eventually;
+using it::flink_sh;
+using it::instance_name;
+using it::kScript;
+using it::local_path;
+using it::versions;
 
 int savepoint_dirs_of(const std::string& savepoints_dir, const std::string& job_id) {
   int n = 0;
@@ -372,11 +322,7 @@ TEST_P(FlinkIntegration, ExpiredOrUnknownOperationIsNotFound) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(FlinkRest, FlinkIntegration, ::testing::ValuesIn(versions()), [](const auto& info) {
-  std::string name = "Flink" + info.param;
-  for (char& c : name) c = c == '.' ? '_' : c;
-  return name;
-});
+INSTANTIATE_TEST_SUITE_P(FlinkRest, FlinkIntegration, ::testing::ValuesIn(versions()), it::version_test_name);
 
 }  // namespace
 }  // namespace flinktop::flink

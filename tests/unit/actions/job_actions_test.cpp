@@ -8,9 +8,9 @@
 
 #include "core/error.hpp"
 #include "core/flink/endpoint.hpp"
-#include "support/fake_apiserver.hpp"
+#include "core/demo/kube_api_server.hpp"
 #include "support/kube_objects.hpp"
-#include "support/loopback_server.hpp"
+#include "core/demo/loopback_server.hpp"
 #include "support/run_command.hpp"
 
 namespace flinktop::actions {
@@ -39,7 +39,7 @@ class JobActions : public ::testing::Test {
     operator_job.job_name = "orders-job";
   }
 
-  FakeApiServer api;
+  demo::KubeApiServer api;
   TempDir dir;
   Journal journal{dir.path() + "/actions.log"};
   ActionContext ctx;
@@ -51,7 +51,7 @@ TEST_F(JobActions, OperatorJobsAreSuspendedAndSavepointedThroughTheirResource) {
   EXPECT_EQ(api.objects(r::kFlinkDeployments)[0]["spec"]["job"]["state"], "suspended");
   resume_job(ctx, operator_job);
   EXPECT_EQ(api.objects(r::kFlinkDeployments)[0]["spec"]["job"]["state"], "running");
-  ActionResult savepoint = savepoint_job(ctx, operator_job, "/savepoints");
+  ActionResult savepoint = savepoint_job(ctx, operator_job, "/savepoints", /*wait=*/false);
   EXPECT_NE(savepoint.message.find("FlinkStateSnapshot"), std::string::npos) << savepoint.message;
   ASSERT_EQ(api.objects(r::kFlinkStateSnapshots).size(), 1u);
   stop_job(ctx, operator_job, "", false);  // savepoint upgrade mode: stop = suspend
@@ -85,7 +85,7 @@ TEST_F(JobActions, CancellingAnOperatorJobNeedsForceAndReadonlyRefusesEverything
 }
 
 TEST_F(JobActions, OtherClustersGoThroughRestAndTheSavepointPathIsJournaled) {
-  LoopbackServer flink;
+  demo::LoopbackServer flink;
   std::atomic<int> triggers{0};
   std::string trigger_id;
   flink.routes().Post(R"(/jobs/([0-9a-f]+)/savepoints)", [&](const httplib::Request& req, httplib::Response& res) {

@@ -3,14 +3,17 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "core/error.hpp"
-#include "support/fake_apiserver.hpp"
+#include "core/demo/kube_api_server.hpp"
 #include "support/kube_objects.hpp"
 
 namespace flinktop::actions {
 namespace {
 
-using flinktop::test::FakeApiServer;
+using flinktop::demo::KubeApiServer;
 using nlohmann::json;
 namespace r = kube::resources;
 
@@ -34,7 +37,7 @@ class OperatorActions : public ::testing::Test {
     return {};
   }
 
-  FakeApiServer server;
+  KubeApiServer server;
   OperatorResource target;
 };
 
@@ -107,6 +110,63 @@ TEST(SnapshotName, IsStableReadableAndShortEnough) {
   const auto t = std::chrono::system_clock::from_time_t(1763719200);  // 2025-11-21T10:00:00Z
   EXPECT_EQ(snapshot_name_for("orders", t), "orders-savepoint-20251121-100000");
   EXPECT_EQ(snapshot_name_for(std::string(300, 'a'), t).size(), 253u);
+}
+
+// --- waiting for the operator's savepoint -------------------------------------------------------
+
+TEST_F(OperatorActions, WaitReturnsTheSnapshotsPathOnceCompleted) {
+  const auto requested_at = std::chrono::system_clock::now();
+  SavepointRequested requested = request_savepoint(target, {"", "", false});
+  // The operator completes it a little later, from its own thread.
+  std::thread operator_thread([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    json snapshot = server.objects(r::kFlinkStateSnapshots).at(0);
+    snapshot["status"] = {{"state", "COMPLETED"}, {"path", "s3://bucket/savepoint-1"}};
+    server.modify(r::kFlinkStateSnapshots, snapshot);
+  });
+  const std::string path = wait_for_savepoint(target, requested, requested_at, std::chrono::seconds(10),
+                                              std::chrono::milliseconds(50));
+  operator_thread.join();
+  EXPECT_EQ(path, "s3://bucket/savepoint-1");
+}
+
+TEST_F(OperatorActions, WaitReportsAFailedSnapshotWithTheOperatorsError) {
+  SavepointRequested requested = request_savepoint(target, {"", "", false});
+  json snapshot = server.objects(r::kFlinkStateSnapshots).at(0);
+  snapshot["status"] = {{"state", "FAILED"}, {"error", "Checkpoint Coordinator is suspending."}};
+  server.modify(r::kFlinkStateSnapshots, snapshot);
+  try {
+    wait_for_savepoint(target, requested, std::chrono::system_clock::now(), std::chrono::seconds(5),
+                       std::chrono::milliseconds(50));
+    ADD_FAILURE() << "no error for a FAILED snapshot";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Server);
+    EXPECT_NE(std::string(e.what()).find("Checkpoint Coordinator is suspending"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(OperatorActions, WaitOnTheNonceRouteWatchesTheLastSavepointAndTimesOut) {
+  server.set_resource_served("flinkstatesnapshots", false);  // operator < 1.10
+  const auto requested_at = std::chrono::system_clock::now();
+  SavepointRequested requested = request_savepoint(target, {"", "", false});
+  ASSERT_TRUE(requested.snapshot_name.empty());
+  // Nothing happens: a bounded wait, then Timeout naming what was requested.
+  try {
+    wait_for_savepoint(target, requested, requested_at, std::chrono::milliseconds(200), std::chrono::milliseconds(50));
+    ADD_FAILURE() << "no timeout";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Timeout);
+    EXPECT_NE(std::string(e.what()).find("savepointTriggerNonce"), std::string::npos) << e.what();
+  }
+  // The operator records the savepoint in the status: found.
+  json fd = current();
+  const long long now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch()).count();
+  fd["status"]["jobStatus"]["savepointInfo"] = {
+      {"lastSavepoint", {{"location", "file:/savepoints/sp-2"}, {"timeStamp", now_ms}, {"triggerType", "MANUAL"}}}};
+  server.modify(r::kFlinkDeployments, fd);
+  EXPECT_EQ(wait_for_savepoint(target, requested, requested_at, std::chrono::seconds(5), std::chrono::milliseconds(50)),
+            "file:/savepoints/sp-2");
 }
 
 }  // namespace

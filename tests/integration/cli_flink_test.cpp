@@ -1,0 +1,180 @@
+// Each job subcommand of the flinktop binary once against a REAL Flink per version (--flink-url:
+// no Kubernetes), as a script would use them: submit, get jobs/taskmanagers/savepoints, savepoint
+// (waiting and not), stop with savepoint, resubmit from it, cancel — plus the refusals and errors
+// a script must be able to tell apart by exit code. Jobs are named by id (prefix): other tests run
+// the same example on the same cluster concurrently, so names are ambiguous here by design. The journal goes to a temporary state dir.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "integration/real_flink.hpp"
+#include "support/run_command.hpp"
+
+namespace flinktop::it {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+class CliAgainstFlink : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    url_ = flink_sh({"url", "--name", instance_name(GetParam())});
+    ASSERT_EQ(url_.rfind("http://127.0.0.1:", 0), 0u) << "no Flink " << GetParam() << " instance (ctest starts it)";
+    jar_ = flink_sh({"jar", GetParam()});
+  }
+
+  test::CommandResult flinktop(std::vector<std::string> args) {
+    args.insert(args.begin(), {FLINKTOP_BINARY, "--flink-url", url_});
+    return test::run_command(args, {"XDG_STATE_HOME=" + state_.path(), "KUBECONFIG=/nonexistent"});
+  }
+
+  json flinktop_json(std::vector<std::string> args) {
+    test::CommandResult r = flinktop(std::move(args));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    try {
+      return json::parse(r.out);
+    } catch (const json::exception& e) {
+      ADD_FAILURE() << "not JSON: " << e.what() << "\n" << r.out;
+      return json::object();
+    }
+  }
+
+  json job(const std::string& id) {
+    const json doc = flinktop_json({"get", "jobs", "-o", "json"});
+    for (const json& item : doc["items"]) {
+      if (item["id"] == id) return item;
+    }
+    return json::object();
+  }
+
+  std::string await_state(const std::string& id, const std::string& state) {
+    auto seen = eventually<std::string>("job " + id + " " + state, seconds(120), [&]() -> std::optional<std::string> {
+      const json j = job(id);
+      if (j.value("state", "") == state) return state;
+      return std::nullopt;
+    });
+    return seen.value_or(job(id).value("state", "(gone)"));
+  }
+
+  std::string submit(std::vector<std::string> extra = {}) {
+    std::vector<std::string> args{"submit", jar_, "-o", "json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const json result = flinktop_json(args);
+    return result.value("job", "");
+  }
+
+  test::TempDir state_;
+  std::string url_;
+  std::string jar_;
+};
+
+TEST_P(CliAgainstFlink, EverySubcommandOnARealCluster) {
+  // submit: uploads, runs with a parallelism, deletes the uploaded jar again.
+  const std::string id = submit({"--parallelism", "1"});
+  ASSERT_EQ(id.size(), 32u);
+  ASSERT_EQ(await_state(id, "RUNNING"), "RUNNING");
+  const json listed = job(id);
+  EXPECT_EQ(listed["name"], "CarTopSpeedWindowingExample");
+  EXPECT_EQ(listed["source"], "rest");
+  EXPECT_EQ(listed["tasks"]["total"], 2);
+
+  // get taskmanagers: the instance's one TaskManager with its 4 slots.
+  const json tms = flinktop_json({"get", "taskmanagers", "-o", "json"});
+  ASSERT_EQ(tms["items"].size(), 1u);
+  EXPECT_EQ(tms["items"][0]["slots"]["total"], 4);
+  EXPECT_EQ(tms["kind"], "TaskManagerList");
+  test::CommandResult table = flinktop({"get", "tm"});
+  EXPECT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("SLOTS"), std::string::npos) << table.out;
+
+  // Tasks deploy for a moment after RUNNING; a savepoint needs them all running.
+  ASSERT_TRUE(eventually<bool>("all tasks running", seconds(90), [&]() -> std::optional<bool> {
+    const json j = job(id);
+    if (j["tasks"]["byState"].value("RUNNING", 0) == 2) return true;
+    return std::nullopt;
+  }));
+
+  // savepoint --wait by id prefix: the location is printed and exists on disk.
+  const json saved = flinktop_json({"savepoint", id.substr(0, 10), "--wait", "-o", "json"});
+  ASSERT_TRUE(saved["savepoint"].is_string()) << saved.dump();
+  EXPECT_TRUE(fs::exists(fs::path(local_path(saved["savepoint"])) / "_metadata")) << saved.dump();
+  EXPECT_EQ(saved["route"], "rest");
+
+  // savepoint without --wait: triggered, the trigger id said.
+  test::CommandResult triggered = flinktop({"savepoint", id});
+  EXPECT_EQ(triggered.exit_code, 0) << triggered.err;
+  EXPECT_NE(triggered.out.find("trigger id"), std::string::npos) << triggered.out;
+
+  // get savepoints: Flink's checkpoint history and flinktop's journal agree on the first one.
+  // (The JobManager caches checkpoint statistics for web.refresh-interval: allow it a moment.)
+  const auto both_sources = eventually<json>("the savepoint from Flink and the journal", seconds(30),
+                                             [&]() -> std::optional<json> {
+    const json doc = flinktop_json({"get", "savepoints", "--job", id, "-o", "json"});
+    for (const json& s : doc["items"]) {
+      if (s["path"] != saved["savepoint"]) continue;
+      const std::vector<std::string> sources = s["sources"];
+      const bool flink = std::find(sources.begin(), sources.end(), "flink") != sources.end();
+      const bool journal = std::find(sources.begin(), sources.end(), "journal") != sources.end();
+      if (flink && journal) return s;
+    }
+    return std::nullopt;
+  });
+  ASSERT_TRUE(both_sources);
+  EXPECT_EQ((*both_sources)["job"], id);
+  EXPECT_EQ((*both_sources)["state"], "COMPLETED");
+
+  // --readonly refuses before touching anything: exit 2, the job still runs.
+  test::CommandResult refused = flinktop({"--readonly", "cancel", id});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("--readonly"), std::string::npos) << refused.err;
+  EXPECT_EQ(job(id)["state"], "RUNNING");
+
+  // stop --drain: FINISHED, its savepoint on disk.
+  const json stopped = flinktop_json({"stop", id, "--drain", "-o", "json"});
+  ASSERT_TRUE(stopped["savepoint"].is_string()) << stopped.dump();
+  const std::string stop_path = stopped["savepoint"];
+  EXPECT_TRUE(fs::exists(fs::path(local_path(stop_path)) / "_metadata"));
+  EXPECT_EQ(await_state(id, "FINISHED"), "FINISHED");
+
+  // Resubmit from it: the new job says it was restored from that savepoint.
+  const std::string resumed = submit({"--from-savepoint", stop_path});
+  ASSERT_EQ(resumed.size(), 32u);
+  ASSERT_EQ(await_state(resumed, "RUNNING"), "RUNNING");
+  ASSERT_TRUE(eventually<bool>("the restore in get savepoints", seconds(60), [&]() -> std::optional<bool> {
+    const json doc = flinktop_json({"get", "savepoints", "--job", resumed, "-o", "json"});
+    for (const json& s : doc["items"]) {
+      if (local_path(s.value("path", "")) == local_path(stop_path)) return true;
+    }
+    return std::nullopt;
+  }));
+
+  // cancel (by id: other tests may run the same example on this cluster at the same time).
+  test::CommandResult cancelled = flinktop({"cancel", resumed});
+  EXPECT_EQ(cancelled.exit_code, 0) << cancelled.err;
+  EXPECT_EQ(await_state(resumed, "CANCELED"), "CANCELED");
+
+  // Errors a script can tell apart: unknown job 6, suspend of a job no operator manages 1.
+  test::CommandResult unknown = flinktop({"cancel", "no-such-job"});
+  EXPECT_EQ(unknown.exit_code, 6) << unknown.err;
+  test::CommandResult suspend = flinktop({"suspend", id});
+  EXPECT_EQ(suspend.exit_code, 1) << suspend.err;
+  EXPECT_NE(suspend.err.find("not managed by the Flink operator"), std::string::npos) << suspend.err;
+
+  // The journal has every mutation with its outcome.
+  std::ifstream file(state_.path() + "/flinktop/actions.log");
+  const std::string log((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  for (const char* action : {"submit", "savepoint", "stop", "cancel"}) {
+    EXPECT_NE(log.find(std::string("\"action\":\"") + action + "\",\"result\":\"succeeded\""), std::string::npos) << action << "\n" << log;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cli, CliAgainstFlink, ::testing::ValuesIn(versions()), version_test_name);
+
+}  // namespace
+}  // namespace flinktop::it
