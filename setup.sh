@@ -2,7 +2,8 @@
 # flinktop's entry point on a fresh Debian machine. Installs whatever is missing (apt, through sudo
 # when not root), builds, then either starts flinktop or runs every test.
 #
-#   ./setup.sh run [FLINKTOP ARGS...]   build (Release) and start flinktop
+#   ./setup.sh run [FLINKTOP ARGS...]   build (Release) and start flinktop (on its built-in demo
+#                                       when no arguments are given)
 #   ./setup.sh test                     build, run all tests, then all tests again under ASan+UBSan
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -42,6 +43,8 @@ case "$command" in
   run)
     install_missing
     build build-release -DCMAKE_BUILD_TYPE=Release -DFLINKTOP_TESTS=OFF -DFLINKTOP_BENCH=OFF
+    # No arguments: the built-in demo, so a first run shows flinktop working without a cluster.
+    [ "$#" -gt 0 ] || set -- --demo
     exec ./build-release/flinktop "$@"
     ;;
   test)

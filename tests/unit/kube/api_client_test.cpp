@@ -124,7 +124,7 @@ TEST(ApiClientErrors, NotFoundAndUnreachable) {
 TEST(ApiClientDiscovery, KnowsWhetherTheFlinkOperatorIsInstalled) {
   KubeApiServer server;
   ApiClient client(config_for(server));
-  EXPECT_EQ(client.server_version(), "v1.31.0-fake");
+  EXPECT_EQ(client.server_version(), "v1.31.0-flinktop-demo");
   EXPECT_TRUE(client.serves(resources::kPods));
   EXPECT_TRUE(client.serves(resources::kDeployments));
   EXPECT_TRUE(client.serves(resources::kFlinkDeployments));
