@@ -1,7 +1,9 @@
 #include "core/demo/kube_objects.hpp"
 
-#include <ctime>
+#include <chrono>
 #include <functional>
+
+#include "core/text/age.hpp"
 
 namespace flinktop::demo {
 
@@ -60,12 +62,7 @@ json pod(const DemoCluster& c, const std::string& name, const std::string& compo
 }  // namespace
 
 std::string rfc3339(long long epoch_ms) {
-  const std::time_t seconds = static_cast<std::time_t>(epoch_ms / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
+  return text::rfc3339(std::chrono::system_clock::time_point(std::chrono::milliseconds(epoch_ms)));
 }
 
 void set_pod_restart(json& p, int restarts, bool ready, long long started_ms, const std::string& reason) {
