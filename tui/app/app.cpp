@@ -87,15 +87,16 @@ class App {
     const std::uint64_t generation = store_.generation();
     if (generation != seen_generation_) {
       seen_generation_ = generation;
-      clusters_.clear();
+      auto clusters = std::make_shared<std::vector<model::Cluster>>();
       contexts_.clear();
       for (const AppTarget& target : options_.targets) {
         auto snapshot = store_.snapshot(target.client->context());
         auto found = model::discover_clusters(*snapshot);
-        clusters_.insert(clusters_.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        clusters->insert(clusters->end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
         contexts_.push_back(std::move(snapshot));
       }
-      if (options_.flink_url) clusters_.push_back(options_.flink_url->cluster);
+      if (options_.flink_url) clusters->push_back(options_.flink_url->cluster);
+      clusters_ = std::move(clusters);
       changed = true;
     }
     follow_focus();
@@ -150,7 +151,7 @@ class App {
   }
 
   const model::Cluster* cluster(const std::string& id) const {
-    for (const model::Cluster& c : clusters_) {
+    for (const model::Cluster& c : *clusters_) {
       if (c.id == id) return &c;
     }
     return nullptr;
@@ -209,7 +210,7 @@ class App {
   std::unique_ptr<Terminal> terminal_;
   Theme theme_;
   Canvas canvas_;
-  std::vector<model::Cluster> clusters_;
+  std::shared_ptr<const std::vector<model::Cluster>> clusters_ = std::make_shared<std::vector<model::Cluster>>();
   std::vector<std::shared_ptr<const model::ContextSnapshot>> contexts_;
   std::uint64_t seen_generation_ = ~0ull;
   std::shared_ptr<const model::FlinkClusterSnapshot> seen_flink_;

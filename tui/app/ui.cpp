@@ -50,7 +50,7 @@ void Ui::refresh(ViewData data, bool changed, WidgetClock::time_point now) {
   if (changed || stack_.depth() != seen_depth_ || now - last_refresh_ >= 1s) {
     stack_.top().refresh(data_, now);
     // The jobs start view needs a cluster: the first one the clusters table shows, once known.
-    if (settings_.start_view == "jobs" && stack_.depth() == 1 && !data_.clusters.empty()) {
+    if (settings_.start_view == "jobs" && stack_.depth() == 1 && !data_.cluster_list().empty()) {
       settings_.start_view.clear();
       stack_.open_for_selected_cluster<JobsView>(data_);
       stack_.top().refresh(data_, now);
@@ -291,7 +291,7 @@ void Ui::open_object(ObjectView::Show what) {
 std::optional<ObjectRef> Ui::object_target(std::string& refusal) {
   if (dynamic_cast<PodsView*>(&stack_.top())) {
     const std::string id = stack_.top().selected_id();  // "<context>/<pod uid>"
-    for (const model::Cluster& c : data_.clusters) {
+    for (const model::Cluster& c : data_.cluster_list()) {
       for (const model::ClusterPod& pod : c.pods) {
         if (c.context + "/" + pod.uid == id) return ObjectRef{c.context, "Pod", pod.namespace_, pod.name};
       }

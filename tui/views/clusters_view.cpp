@@ -31,8 +31,8 @@ model::RowTable ClustersView::rows(const ViewData& data) const {
   for (const char* c : {"NAMESPACE", "NAME", "KIND", "VERSION", "STATE", "JOB", "JM", "TM", "REST", "AGE", "ERROR"}) {
     table.columns.push_back(c);
   }
-  table.rows.reserve(data.clusters.size());
-  for (const model::Cluster& c : data.clusters) {
+  table.rows.reserve(data.cluster_list().size());
+  for (const model::Cluster& c : data.cluster_list()) {
     model::Row row{c.id, {}};
     if (several_contexts_) row.cells.push_back(c.context);
     const auto& op = c.operator_status;

@@ -29,7 +29,7 @@ std::vector<KeyHint> PodsView::hints() const { return {{"l", "Logs"}, {"esc", "B
 
 model::RowTable PodsView::rows(const ViewData& data) const {
   model::RowTable table{{"NAMESPACE", "CLUSTER", "NAME", "ROLE", "READY", "STATUS", "RESTARTS", "NODE", "AGE"}, {}};
-  for (const model::Cluster& c : data.clusters) {
+  for (const model::Cluster& c : data.cluster_list()) {
     if (!cluster_id_.empty() && c.id != cluster_id_) continue;
     for (const model::ClusterPod& pod : c.pods) {
       table.rows.push_back({c.context + "/" + pod.uid,

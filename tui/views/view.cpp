@@ -7,8 +7,13 @@
 
 namespace flinktop::tui {
 
+const std::vector<model::Cluster>& ViewData::cluster_list() const {
+  static const std::vector<model::Cluster> none;
+  return clusters ? *clusters : none;
+}
+
 const model::Cluster* ViewData::cluster(const std::string& id) const {
-  for (const model::Cluster& c : clusters) {
+  for (const model::Cluster& c : cluster_list()) {
     if (c.id == id) return &c;
   }
   return nullptr;

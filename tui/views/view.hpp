@@ -25,7 +25,9 @@
 namespace flinktop::tui {
 
 struct ViewData {
-  std::vector<model::Cluster> clusters;  // every cluster of every context
+  // Every cluster of every context. Shared, not copied: the App hands a ViewData to the Ui on every
+  // frame, and copying thousands of clusters with their pods was half of the idle CPU.
+  std::shared_ptr<const std::vector<model::Cluster>> clusters;
   // The Flink REST data of the cluster the view is about (null until the first poll answers).
   std::shared_ptr<const model::FlinkClusterSnapshot> flink;
   std::chrono::system_clock::time_point now{};
@@ -36,6 +38,7 @@ struct ViewData {
   std::shared_ptr<const std::vector<model::SavepointRecord>> journal_savepoints;
 
   const model::Cluster* cluster(const std::string& id) const;
+  const std::vector<model::Cluster>& cluster_list() const;  // empty while there are none
 };
 
 class View {
