@@ -4,16 +4,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <functional>
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "cli/cluster_targets.hpp"
 #include "cli/get_command.hpp"
 #include "cli/job_listing.hpp"
+#include "cli/parallel.hpp"
 #include "cli/table_printer.hpp"
 #include "core/actions/journal.hpp"
 #include "core/model/savepoint_history.hpp"
@@ -32,19 +30,6 @@ FlinkResource parse(const std::string& name) {
   if (name == "jobs" || name == "job" || name == "j") return FlinkResource::Jobs;
   if (name == "taskmanagers" || name == "taskmanager" || name == "tm") return FlinkResource::TaskManagers;
   return FlinkResource::Savepoints;
-}
-
-// Runs fn(0..count-1) on at most `threads` threads: one REST call per job must not become a
-// thousand threads on a big cluster.
-void for_each_parallel(std::size_t count, std::size_t threads, const std::function<void(std::size_t)>& fn) {
-  std::atomic<std::size_t> next{0};
-  std::vector<std::thread> workers;
-  for (std::size_t t = 0; t < std::min(count, threads); ++t) {
-    workers.emplace_back([&] {
-      for (std::size_t i = next++; i < count; i = next++) fn(i);
-    });
-  }
-  for (std::thread& worker : workers) worker.join();
 }
 
 // The leading CONTEXT / NAMESPACE / CLUSTER cells, as many as tell rows apart.
@@ -127,7 +112,7 @@ int get_jobs(const ClusterTargets& targets, const GetOptions& options, const Lea
   // Wide and JSON show each running job's last checkpoint: one more call per job.
   std::vector<std::optional<flink::CheckpointStats>> checkpoints(listing.jobs.size());
   if (wide || options.output == "json") {
-    for_each_parallel(listing.jobs.size(), 8, [&](std::size_t i) {
+    for_each_parallel(listing.jobs.size(), kParallelCalls, [&](std::size_t i) {
       const JobRow& row = listing.jobs[i];
       const auto& client = targets.clusters[row.cluster].flink;
       if (!row.from_rest || !client || flink::is_terminal_job_state(row.state)) return;
@@ -217,7 +202,7 @@ int get_taskmanagers(const ClusterTargets& targets, const GetOptions& options, c
   std::vector<std::vector<flink::TaskManager>> found(targets.clusters.size());
   std::vector<ClusterProblem> problems;
   std::mutex problems_mutex;
-  for_each_parallel(targets.clusters.size(), 8, [&](std::size_t i) {
+  for_each_parallel(targets.clusters.size(), kParallelCalls, [&](std::size_t i) {
     if (!targets.clusters[i].flink) return;
     try {
       found[i] = targets.clusters[i].flink->taskmanagers();
@@ -294,7 +279,7 @@ int get_savepoints(const ClusterTargets& targets, const GetOptions& options, con
 
   std::vector<model::SavepointRecord> records;
   std::mutex records_mutex;
-  for_each_parallel(listing.jobs.size(), 8, [&](std::size_t i) {
+  for_each_parallel(listing.jobs.size(), kParallelCalls, [&](std::size_t i) {
     const JobRow& row = listing.jobs[i];
     const auto& client = targets.clusters[row.cluster].flink;
     if (!row.from_rest || !client || (only && &row != only)) return;

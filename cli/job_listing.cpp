@@ -3,7 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <future>
+
+#include "cli/parallel.hpp"
 
 namespace flinktop::cli {
 
@@ -68,13 +69,12 @@ std::string describe(const JobRow& row, const ClusterTargets& targets) {
 }  // namespace
 
 JobListing list_jobs(const ClusterTargets& targets) {
-  std::vector<std::future<ClusterJobs>> pending;
-  for (const ClusterTarget& target : targets.clusters) {
-    pending.push_back(std::async(std::launch::async, fetch, std::cref(target)));
-  }
+  std::vector<ClusterJobs> fetched_all(targets.clusters.size());
+  for_each_parallel(targets.clusters.size(), kParallelCalls,
+                    [&](std::size_t i) { fetched_all[i] = fetch(targets.clusters[i]); });
   JobListing listing;
-  for (std::size_t i = 0; i < pending.size(); ++i) {
-    ClusterJobs fetched = pending[i].get();
+  for (std::size_t i = 0; i < fetched_all.size(); ++i) {
+    ClusterJobs& fetched = fetched_all[i];
     if (fetched.failure) listing.unreachable.push_back({i, *fetched.failure});
     std::vector<JobRow> rows;
     for (flink::JobOverview& job : fetched.jobs) {

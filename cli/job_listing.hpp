@@ -1,5 +1,5 @@
 // The jobs of the selected clusters, and finding the one a command names. Jobs come from each
-// cluster's REST API (/jobs/overview, asked of all clusters at once); operator-managed jobs the
+// cluster's REST API (/jobs/overview, eight clusters at a time); operator-managed jobs the
 // JobManager does not show (a suspended FlinkDeployment has no JobManager) come from the operator's
 // resources, so `flinktop resume` can name them.
 #pragma once
