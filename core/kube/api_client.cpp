@@ -211,6 +211,15 @@ json ApiClient::get(const ResourceType& type, const std::string& ns, const std::
 
 ListResult ApiClient::list(const ResourceType& type, const ListOptions& options, http::CancelToken* cancel) {
   ListResult result;
+  result.resource_version = list_each(
+      type, options, [&](json&& item) { result.items.push_back(std::move(item)); }, [&] { result.items.clear(); },
+      cancel);
+  return result;
+}
+
+std::string ApiClient::list_each(const ResourceType& type, const ListOptions& options,
+                                 const std::function<void(json&& item)>& on_item, const std::function<void()>& on_restart,
+                                 http::CancelToken* cancel) {
   std::string continue_token;
   bool paged = options.page_size > 0;
   for (;;) {
@@ -226,7 +235,7 @@ ListResult ApiClient::list(const ResourceType& type, const ListOptions& options,
     http::Response response = execute(std::move(request), nullptr, cancel);
     if (response.status == 410 && !continue_token.empty()) {
       // The continue token expired between pages: like client-go, list again in one piece.
-      result = {};
+      on_restart();
       continue_token.clear();
       paged = false;
       continue;
@@ -235,17 +244,21 @@ ListResult ApiClient::list(const ResourceType& type, const ListOptions& options,
 
     RequestTarget target{config_.context, "list", type.qualified_name(), "", options.namespace_, "", config_.server};
     json page = parse_json(response.body, target);
+    response.body.clear();
+    response.body.shrink_to_fit();
     if (!page.is_object()) {
       throw Error(ErrorKind::Decode, fmt::format("context \"{}\": list {}: the server answered with a non-object",
                                                  config_.context, type.qualified_name()));
     }
     if (auto items = page.find("items"); items != page.end() && items->is_array()) {
-      for (json& item : *items) result.items.push_back(std::move(item));
+      for (json& item : *items) {
+        on_item(std::move(item));
+        item = nullptr;  // this item's tree goes now, not with the whole page
+      }
     }
     const json metadata = page.value("metadata", json::object());
-    result.resource_version = metadata.value("resourceVersion", "");
     continue_token = metadata.value("continue", "");
-    if (continue_token.empty()) return result;
+    if (continue_token.empty()) return metadata.value("resourceVersion", "");
   }
 }
 
