@@ -26,6 +26,20 @@ std::string age(std::chrono::system_clock::time_point since, std::chrono::system
   return human_duration(std::chrono::duration_cast<std::chrono::seconds>(now - since));
 }
 
+std::chrono::system_clock::time_point age_changes_at(std::chrono::system_clock::time_point since,
+                                                     std::chrono::system_clock::time_point now) {
+  using std::chrono::seconds;
+  if (since == std::chrono::system_clock::time_point{}) return std::chrono::system_clock::time_point::max();
+  const long long s = std::chrono::duration_cast<seconds>(now - since).count();
+  if (s < 0) return since + seconds(1);  // "0s" until the clock catches up
+  // The unit human_duration shows last, for this age: the text changes when that unit ticks.
+  long long unit = 1;
+  if (s >= 600) unit = 60;
+  if (s >= 8 * 3600) unit = 3600;
+  if (s >= 8 * 86400) unit = 86400;
+  return since + seconds((s / unit + 1) * unit);
+}
+
 std::string rfc3339(std::chrono::system_clock::time_point time) {
   if (time == std::chrono::system_clock::time_point{}) return "";
   const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
