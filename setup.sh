@@ -15,6 +15,9 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev tmux
   # the real Flink of the integration tests (tests/env/flink.sh): PyPI, Maven Central, a JRE
   openjdk-17-jre-headless maven curl python3 python3-pip util-linux
+  # the Kubernetes control plane of the integration tests (tests/env/kube.sh; kube-apiserver and
+  # kwok are built with the machine's Go on first use)
+  etcd-server etcd-client
 )
 
 install_missing() {

@@ -1,0 +1,115 @@
+// The terminal UI against the real control plane (tests/env/kube.sh), driven in tmux as a user
+// would. On the kubeconfig: the clusters of all three kinds appear from the API server's watches,
+// Enter opens a cluster's jobs, Esc goes back, q quits and restores the terminal. A real API
+// server will not proxy to loopback, so no cluster's REST API is reachable through it here (the
+// jobs view says so): the job itself is opened on the real Flink behind the standalone cluster,
+// reached through a port-forward via the API server and kwok — clusters → jobs → a job → back → quit.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <functional>
+#include <regex>
+#include <string>
+
+#include "integration/background_process.hpp"
+#include "integration/kube_env.hpp"
+#include "support/tmux_session.hpp"
+
+namespace flinktop::it {
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+std::string tui_command(const test::TempDir& home, const std::string& args) {
+  return "TERM=xterm-256color LANG=C.UTF-8 KUBECONFIG= HOME=" + home.path() + " XDG_STATE_HOME=" + home.path() +
+         " " + FLINKTOP_BINARY + " " + args + "; echo flinktop-exited=$?; sleep 30";
+}
+
+void quit_and_expect_restored(test::TmuxSession& tui) {
+  tui.type("q");
+  ASSERT_TRUE(tui.wait_for("flinktop-exited=0", 10s)) << tui.screen();
+  EXPECT_EQ(tui.format("#{alternate_on}"), "0");
+  EXPECT_EQ(tui.format("#{cursor_flag}"), "1");
+}
+
+TEST(KubeTui, ClustersOfTheThreeKindsAndAClustersJobs) {
+  test::TempDir home;
+  test::TmuxSession tui(tui_command(home, "-A --kubeconfig " + admin_kubeconfig()), 160, 40);
+
+  ASSERT_TRUE(tui.wait_for("native-etl", 30s)) << tui.screen();
+  for (const char* text : {"Clusters[4]", "orders", "sessions", "operator-application", "operator-session", "native",
+                           "standalone", "flink-jobmanager-rest"}) {
+    EXPECT_TRUE(tui.wait_for(text)) << text << "\n" << tui.screen();
+  }
+  EXPECT_EQ(tui.format("#{alternate_on}"), "1");
+
+  // A TaskManager pod added and deleted through the API server: the row follows (the watch).
+  auto admin = api_client();
+  admin->create(kube::resources::kPods, "flink-native",
+                kwok_taskmanager_pod("flink-native", "native-etl-taskmanager-1-3", "native-etl"));
+  EXPECT_TRUE(tui.wait_for("3/3", 10s)) << tui.screen();
+  admin->remove(kube::resources::kPods, "flink-native", "native-etl-taskmanager-1-3");
+  EXPECT_TRUE(tui.wait_for("3/3", 10s, /*present=*/false)) << tui.screen();
+
+  // Filter to the operator application; Enter: its jobs. Its REST API is behind the service
+  // proxy, which a real API server will not open to this machine: said on screen, not hidden.
+  tui.type("/");
+  tui.type("orders");
+  ASSERT_TRUE(tui.wait_for("native-etl", 5s, /*present=*/false)) << tui.screen();
+  tui.keys({"Enter"});
+  tui.keys({"Enter"});
+  ASSERT_TRUE(tui.wait_for("Jobs(orders)")) << tui.screen();
+  EXPECT_TRUE(tui.wait_for("service proxy flink-apps/orders-rest:8081", 15s)) << tui.screen();
+
+  tui.keys({"Escape"});
+  ASSERT_TRUE(tui.wait_for("Clusters")) << tui.screen();
+  quit_and_expect_restored(tui);
+}
+
+TEST(KubeTui, ClustersJobsAJobBackAndQuitOnTheRealFlinkThroughPortForward) {
+  BackgroundProcess forward({kube_fact("KUBECTL"), "--kubeconfig", admin_kubeconfig(), "port-forward", "-n", "lyz",
+                             "pod/" + kube_fact("STANDALONE_JOBMANAGER_POD"), "--address", "127.0.0.1", ":8081"});
+  const auto port = forward.wait_for_line(std::regex(R"(Forwarding from 127\.0\.0\.1:(\d+) -> 8081)"), 30s);
+  ASSERT_TRUE(port) << "kubectl port-forward did not start:\n" << forward.output();
+  forward.drain_in_background();
+  const std::string url = "http://127.0.0.1:" + *port;
+
+  test::TempDir home;
+  auto flinktop = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {FLINKTOP_BINARY, "--flink-url", url});
+    return test::run_command(args, {"XDG_STATE_HOME=" + home.path(), "KUBECONFIG=/nonexistent"});
+  };
+  const json submitted = parse_json_or_fail(flinktop({"submit", flink_sh({"jar", kube_fact("FLINK_VERSION")}), "-o", "json"}));
+  const std::string id = submitted.value("job", "");
+  ASSERT_EQ(id.size(), 32u) << submitted.dump();
+  struct CancelAtEnd {
+    std::function<void()> cancel;
+    ~CancelAtEnd() { cancel(); }
+  } cancel_at_end{[&] { flinktop({"cancel", id}); }};
+
+  test::TmuxSession tui(tui_command(home, "--flink-url " + url), 160, 40);
+  ASSERT_TRUE(tui.wait_for("Clusters[1]", 30s)) << tui.screen();
+  tui.keys({"Enter"});
+  ASSERT_TRUE(tui.wait_for("Jobs(127.0.0.1:" + *port + ")")) << tui.screen();
+  // The newest job first (sorted by start); filter to ours: other tests share this Flink.
+  tui.type("/");
+  tui.type(id);
+  tui.keys({"Enter"});
+  ASSERT_TRUE(tui.wait_for("RUNNING", 60s)) << tui.screen();
+  tui.keys({"Enter"});
+  ASSERT_TRUE(tui.wait_for("Job(CarTopSpeedWindowingExample)")) << tui.screen();
+  EXPECT_TRUE(tui.wait_for("id " + id)) << tui.screen();
+  EXPECT_TRUE(tui.wait_for("Source: Car data generator", 30s)) << tui.screen();
+
+  // Esc: back to the (still filtered) jobs; Esc clears the filter, Esc again: the clusters.
+  tui.keys({"Escape"});
+  ASSERT_TRUE(tui.wait_for("Jobs(127.0.0.1:")) << tui.screen();
+  tui.keys({"Escape"});
+  tui.keys({"Escape"});
+  ASSERT_TRUE(tui.wait_for("Clusters[1]")) << tui.screen();
+  quit_and_expect_restored(tui);
+}
+
+}  // namespace
+}  // namespace flinktop::it
