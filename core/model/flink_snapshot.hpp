@@ -4,8 +4,10 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/flink/types/checkpoints.hpp"
@@ -13,6 +15,7 @@
 #include "core/flink/types/exceptions.hpp"
 #include "core/flink/types/job.hpp"
 #include "core/flink/types/taskmanager.hpp"
+#include "core/model/job_history.hpp"
 
 namespace flinktop::model {
 
@@ -22,13 +25,19 @@ struct FlinkJobDetail {
   std::optional<flink::CheckpointStats> checkpoints;
   std::optional<flink::JobExceptions> exceptions;
   std::string error;  // one line, when the last poll of the detail failed
+  JobHistory history;  // throughput, load and checkpoint durations over the last polls
 };
+
+using FlinkConfiguration = flink::ConfigurationEntries;
 
 struct FlinkClusterSnapshot {
   std::string cluster_id;        // model::Cluster::id
   std::string endpoint;          // how it was reached: URL or "service proxy ns/svc:port (context c)"
   std::string flink_version;     // from /config
   std::optional<flink::ClusterOverview> overview;
+  // Read once per poller (null until then, or when this Flink does not answer it): where the
+  // savepoint dialog takes its default directory from.
+  std::shared_ptr<const FlinkConfiguration> jobmanager_config;
   std::vector<flink::JobOverview> jobs;
   std::vector<flink::TaskManager> taskmanagers;
   std::optional<FlinkJobDetail> open_job;

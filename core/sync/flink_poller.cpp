@@ -57,9 +57,37 @@ void FlinkPoller::publish(std::shared_ptr<const model::FlinkClusterSnapshot> nex
   if (on_update_) on_update_();
 }
 
+// Asked once: a JobManager that refuses it (an old version, a proxy that only passes some paths)
+// costs nothing more than a savepoint dialog without a default directory. A connection failure
+// is not an answer, so the next poll asks again.
+void FlinkPoller::read_configuration(model::FlinkClusterSnapshot& next) {
+  if (configuration_read_) return;
+  try {
+    next.jobmanager_config = std::make_shared<const model::FlinkConfiguration>(client_->jobmanager_config(&cancel_));
+    configuration_read_ = true;
+  } catch (const Error& error) {
+    if (error.kind() == ErrorKind::Cancelled) throw;
+    configuration_read_ = error.kind() != ErrorKind::Connect && error.kind() != ErrorKind::Timeout;
+  }
+}
+
+model::JobHistory& FlinkPoller::history_of(const std::string& job_id) {
+  if (!histories_.contains(job_id) && histories_.size() >= kKeptHistories) {
+    auto oldest = history_used_.begin();
+    for (auto it = history_used_.begin(); it != history_used_.end(); ++it) {
+      if (it->second < oldest->second) oldest = it;
+    }
+    histories_.erase(oldest->first);
+    history_used_.erase(oldest);
+  }
+  history_used_[job_id] = polls_;
+  return histories_[job_id];
+}
+
 void FlinkPoller::poll_once(const std::string& job_id) {
   auto next = std::make_shared<model::FlinkClusterSnapshot>(*snapshot());
   next->attempted = std::chrono::system_clock::now();
+  ++polls_;
   if (next->flink_version.empty()) next->flink_version = client_->config(&cancel_).flink_version;
   next->overview = client_->overview(&cancel_);
   next->jobs = client_->jobs(&cancel_);
@@ -79,8 +107,14 @@ void FlinkPoller::poll_once(const std::string& job_id) {
       if (error.kind() == ErrorKind::Cancelled) throw;
       detail.error = error.what();  // e.g. the job vanished: the job list still updates
     }
+    model::JobHistory& history = history_of(job_id);
+    if (detail.details && detail.error.empty()) {
+      history.record(*detail.details, detail.checkpoints ? &*detail.checkpoints : nullptr, next->attempted);
+    }
+    detail.history = history;
     next->open_job = std::move(detail);
   }
+  read_configuration(*next);
   next->error.clear();
   next->updated = next->attempted;
   publish(std::move(next));

@@ -1,12 +1,15 @@
 // Keeps one cluster's Flink REST data fresh while a view shows it: overview, jobs and
 // TaskManagers every `interval`, plus details/checkpoints/exceptions of the job that is open.
 // A failed poll keeps the last data (with its age) and retries with jittered backoff. Polls run
-// on the poller's own thread; readers take the latest immutable snapshot.
+// on the poller's own thread; readers take the latest immutable snapshot. Each poll of a job adds a
+// sample to that job's bounded history (model::JobHistory), which is kept for a few jobs after
+// they are closed, so going back and forth between jobs does not wipe their sparklines.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -38,12 +41,20 @@ class FlinkPoller {
   void run();
   void poll_once(const std::string& job_id);
   void publish(std::shared_ptr<const model::FlinkClusterSnapshot> next);
+  void read_configuration(model::FlinkClusterSnapshot& next);
+  model::JobHistory& history_of(const std::string& job_id);
 
   std::shared_ptr<flink::Client> client_;
   std::string cluster_id_;
   std::function<void()> on_update_;
   std::chrono::milliseconds interval_;
   http::CancelToken cancel_;
+  // Poll thread only.
+  static constexpr std::size_t kKeptHistories = 16;
+  std::map<std::string, model::JobHistory> histories_;  // by job id
+  std::map<std::string, std::uint64_t> history_used_;   // by job id: the poll that last used it
+  std::uint64_t polls_ = 0;
+  bool configuration_read_ = false;
 
   mutable std::mutex mutex_;
   std::condition_variable wake_;

@@ -9,6 +9,7 @@ namespace flinktop::tui {
 
 namespace {
 constexpr auto kFlashFor = std::chrono::seconds(8);
+constexpr auto kSavepointFlashFor = std::chrono::seconds(30);  // time to copy the path
 }
 
 std::thread start_job_action(JobActionRequest request, actions::ActionContext ctx,
@@ -16,8 +17,7 @@ std::thread start_job_action(JobActionRequest request, actions::ActionContext ct
   // `journal` rides along only to stay alive as long as the thread that writes to it.
   return std::thread([request = std::move(request), ctx = std::move(ctx), outbox = std::move(outbox),
                       journal = std::move(journal)] {
-    Severity severity = Severity::Ok;
-    std::string message;
+    ActionOutcome outcome;
     try {
       actions::ActionResult result;
       const actions::JobRef& job = request.job;
@@ -26,21 +26,31 @@ std::thread start_job_action(JobActionRequest request, actions::ActionContext ct
       if (request.verb == "stop") result = actions::stop_job(ctx, job, request.directory, false);
       if (request.verb == "suspend") result = actions::suspend_job(ctx, job);
       if (request.verb == "resume") result = actions::resume_job(ctx, job);
-      message = result.message;
+      outcome.message = result.message;
+      outcome.savepoint = result.savepoint;
     } catch (const std::exception& e) {
-      severity = Severity::Error;
-      message = e.what();
+      outcome.severity = Severity::Error;
+      outcome.message = e.what();
     }
     std::lock_guard lock(outbox->mutex);
-    outbox->messages.emplace_back(severity, message);
+    outbox->messages.push_back(std::move(outcome));
     outbox->finished.push_back(action_label(request));
     if (outbox->store) outbox->store->notify();
   });
 }
 
-bool collect_outbox(ActionOutbox& outbox, StatusLineData& status, WidgetClock::time_point now) {
+bool collect_outbox(ActionOutbox& outbox, StatusLineData& status, WidgetClock::time_point now,
+                    const std::string& copy_key) {
   std::lock_guard lock(outbox.mutex);
-  for (auto& [severity, message] : outbox.messages) status.flash = Flash{std::move(message), severity, now + kFlashFor};
+  for (ActionOutcome& outcome : outbox.messages) {
+    if (outcome.savepoint.empty()) {
+      status.flash = Flash{std::move(outcome.message), outcome.severity, now + kFlashFor, ""};
+      continue;
+    }
+    std::string text = std::move(outcome.message);
+    if (!copy_key.empty()) text += fmt::format(" ({} copies the path)", copy_key);
+    status.flash = Flash{std::move(text), outcome.severity, now + kSavepointFlashFor, std::move(outcome.savepoint)};
+  }
   for (const std::string& label : outbox.finished) {
     auto it = std::find_if(status.in_flight.begin(), status.in_flight.end(),
                            [&](const InFlight& f) { return f.label == label; });

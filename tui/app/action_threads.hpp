@@ -17,9 +17,17 @@
 
 namespace flinktop::tui {
 
+// How an action ended: one line, and the savepoint it wrote (the copy key takes it while the
+// line shows).
+struct ActionOutcome {
+  Severity severity = Severity::Ok;
+  std::string message;
+  std::string savepoint;
+};
+
 struct ActionOutbox {
   std::mutex mutex;
-  std::vector<std::pair<Severity, std::string>> messages;
+  std::vector<ActionOutcome> messages;
   std::vector<std::string> finished;  // labels of in-flight actions that ended
   model::Store* store = nullptr;      // to wake the UI; cleared when the App ends
 };
@@ -28,7 +36,9 @@ struct ActionOutbox {
 std::thread start_job_action(JobActionRequest request, actions::ActionContext ctx,
                              std::shared_ptr<ActionOutbox> outbox, std::shared_ptr<actions::Journal> journal);
 
-// Moves finished actions' messages into the status line; true when any action finished.
-bool collect_outbox(ActionOutbox& outbox, StatusLineData& status, WidgetClock::time_point now);
+// Moves finished actions' messages into the status line; true when any action finished. A
+// message with a savepoint path stays longer and, when `copy_key` is given, says how to copy it.
+bool collect_outbox(ActionOutbox& outbox, StatusLineData& status, WidgetClock::time_point now,
+                    const std::string& copy_key = "");
 
 }  // namespace flinktop::tui

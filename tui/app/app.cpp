@@ -30,7 +30,10 @@ UiSettings ui_settings(const AppOptions& options) {
     settings.context += (settings.context.empty() ? "" : ", ") + t.client->context();
   }
   if (options.targets.size() > 1) settings.context = fmt::format("{} contexts", options.targets.size());
-  if (options.flink_url) settings.context = "--flink-url " + options.flink_url->cluster.name;
+  if (options.flink_url) {
+    settings.flink_url = options.flink_url->cluster.id;
+    settings.context = "--flink-url " + options.flink_url->cluster.name;
+  }
   settings.kube_namespace = options.targets.size() == 1 && !options.targets[0].namespace_.empty()
                                 ? options.targets[0].namespace_
                                 : "all";
@@ -49,7 +52,10 @@ class App {
   App(AppOptions options, std::shared_ptr<actions::Journal> journal)
       : options_(std::move(options)), journal_(std::move(journal)), outbox_(std::make_shared<ActionOutbox>()),
         ui_(ui_settings(options_), UiHooks{[this] { refresh_now(); },
-                                           [this](const JobActionRequest& r) { run_action(r); }}) {
+                                           [this](const JobActionRequest& r) { run_action(r); },
+                                           [this](const std::string& text) {
+                                             return terminal_ && terminal_->copy_to_clipboard(text);
+                                           }}) {
     outbox_->store = &store_;
   }
 
@@ -69,7 +75,7 @@ class App {
       ::poll(fds, 2, 250);
       if (fds[1].revents & POLLIN) store_.clear_wake();
       while (Key key = terminal_->read_key(0ms)) ui_.on_key(key);
-      if (collect_outbox(*outbox_, ui_.status(), WidgetClock::now())) {
+      if (collect_outbox(*outbox_, ui_.status(), WidgetClock::now(), copy_key())) {
         if (poller_) poller_->poll_now();
         journal_stale_ = true;  // the action just wrote its outcome there
       }
@@ -183,6 +189,12 @@ class App {
     if (canvas_.width() != size.width || canvas_.height() != size.height) canvas_.resize(size.width, size.height);
     ui_.compose(canvas_, DrawContext{theme_, terminal_->unicode(), now});
     terminal_->present(canvas_);
+  }
+
+  // "Y", or whatever config.yaml bound the copy action to.
+  std::string copy_key() const {
+    const KeyBinding* binding = options_.keys.binding(Action::Copy);
+    return binding ? to_string(binding->key) : "";
   }
 
   void refresh_now() {

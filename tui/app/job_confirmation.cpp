@@ -8,7 +8,24 @@ std::string action_label(const JobActionRequest& request) {
   return fmt::format("{} {}", request.verb, request.job.job_name);
 }
 
-JobConfirmation confirm_job_action(Action action, const std::optional<actions::JobRef>& job) {
+namespace {
+
+// The directory field and the line that says what leaving it alone means.
+void directory_field(DialogContent& content, const actions::SavepointDirDefault& directory) {
+  content.field_label = "Directory:";
+  content.field_value = directory.directory;
+  if (directory.directory.empty()) {
+    content.body.push_back("No savepoint directory is configured that flinktop can see: left empty, Flink uses "
+                           "its own default (execution.checkpointing.savepoint-dir) or refuses when none is set.");
+  } else {
+    content.body.push_back(fmt::format("Default directory from {}. Empty: Flink's own default.", directory.source));
+  }
+}
+
+}  // namespace
+
+JobConfirmation confirm_job_action(Action action, const std::optional<actions::JobRef>& job,
+                                   const actions::SavepointDirDefault& directory) {
   JobConfirmation out;
   if (!job) {
     out.refusal = "select a job first (Enter on a cluster lists its jobs)";
@@ -35,14 +52,14 @@ JobConfirmation confirm_job_action(Action action, const std::optional<actions::J
       content.title = "Trigger savepoint";
       content.body.push_back(operator_managed ? "The operator takes it (FlinkStateSnapshot)."
                                               : "Through the JobManager's REST API; the job keeps running.");
-      content.field_label = "Directory (empty = the cluster's default)";
+      directory_field(content, directory);
       break;
     case Action::StopWithSavepoint:
       out.verb = "stop";
       content.title = "Stop with savepoint";
       content.body.push_back(operator_managed ? "Suspends the job through the operator (savepoint upgrade mode)."
                                               : "Takes a savepoint, then stops the job.");
-      if (!operator_managed) content.field_label = "Directory (empty = the cluster's default)";
+      if (!operator_managed) directory_field(content, directory);
       break;
     case Action::SuspendResume:
       if (!operator_managed) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/actions/job_actions.hpp"
+#include "core/actions/savepoint_dir.hpp"
 #include "tui/app/key_map.hpp"
 #include "tui/widgets/dialog.hpp"
 
@@ -30,6 +31,8 @@ struct JobConfirmation {
 };
 
 // `job` is the job the action is about (none selected: a refusal that says how to select one).
-JobConfirmation confirm_job_action(Action action, const std::optional<actions::JobRef>& job);
+// A savepoint's directory field starts with `directory` and says where that came from.
+JobConfirmation confirm_job_action(Action action, const std::optional<actions::JobRef>& job,
+                                   const actions::SavepointDirDefault& directory = {});
 
 }  // namespace flinktop::tui

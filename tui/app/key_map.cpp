@@ -38,6 +38,7 @@ KeyMap KeyMap::defaults() {
   add(Key::character('d'), Action::Describe, "describe", "Describe", "Navigation");
   add(Key::character('y'), Action::Yaml, "yaml", "YAML of the resource", "Navigation");
   add(Key::character('l'), Action::Logs, "logs", "Logs", "Navigation");
+  add(Key::character('Y'), Action::Copy, "copy", "Copy the id, path or trace in view (OSC 52)", "General");
   add(Key::character('c'), Action::Cancel, "cancel", "Cancel the job", "Actions", true);
   add(Key::character('s'), Action::Savepoint, "savepoint", "Trigger a savepoint", "Actions", true);
   add(Key::character('S'), Action::StopWithSavepoint, "stop", "Stop with savepoint", "Actions", true);

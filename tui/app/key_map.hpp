@@ -16,7 +16,7 @@ enum class Action {
   Quit, Help, Command, Filter, Back, Enter, Up, Down, Top, Bottom, PageUp, PageDown,
   SortNext, SortReverse, Refresh,
   Cancel, Savepoint, StopWithSavepoint, SuspendResume, Logs, PortForward, New, Edit, Delete,
-  Describe, Yaml, Pods, Jobs, TaskManagers,
+  Describe, Yaml, Pods, Jobs, TaskManagers, Copy,
 };
 
 struct KeyBinding {

@@ -2,7 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "core/actions/savepoint_dir.hpp"
+#include "core/text/one_line.hpp"
 #include "tui/app/commands.hpp"
+#include "tui/screen/clipboard.hpp"
 #include "tui/views/clusters_view.hpp"
 #include "tui/views/job_view.hpp"
 #include "tui/views/jobs_view.hpp"
@@ -47,7 +52,8 @@ void Ui::refresh(ViewData data, bool changed, WidgetClock::time_point now) {
     status_.flash = Flash{std::move(settings_.startup_warning), Severity::Warn, now + 30s};
     settings_.startup_warning.clear();
   }
-  if (changed || stack_.depth() != seen_depth_ || now - last_refresh_ >= 1s) {
+  const bool tick = now - last_refresh_ >= 1s && stack_.top().clock_due(data_.now);
+  if (changed || stack_.depth() != seen_depth_ || tick) {
     stack_.top().refresh(data_, now);
     // The jobs start view needs a cluster: the first one the clusters table shows, once known.
     if (settings_.start_view == "jobs" && stack_.depth() == 1 && !data_.cluster_list().empty()) {
@@ -96,9 +102,12 @@ void Ui::compose(Canvas& canvas, const DrawContext& ctx) {
 
 HeaderInfo Ui::header_info() {
   HeaderInfo info;
+  info.flink_url = settings_.flink_url;
   info.context = settings_.context;
   info.kube_namespace = settings_.kube_namespace;
-  if (const model::Cluster* c = data_.cluster(focus_cluster())) info.cluster = c->namespace_ + "/" + c->name;
+  if (const model::Cluster* c = data_.cluster(focus_cluster())) {
+    info.cluster = c->namespace_.empty() ? c->name : c->namespace_ + "/" + c->name;  // --flink-url: host:port
+  }
   if (data_.flink) info.flink_version = data_.flink->flink_version;
   info.flinktop_version = settings_.flinktop_version;
   info.demo = settings_.demo;
@@ -180,6 +189,7 @@ void Ui::on_action(Action action, const Key& key) {
     case Action::Describe: case Action::Yaml:
       open_object(action == Action::Describe ? ObjectView::Show::Describe : ObjectView::Show::Yaml);
       return;
+    case Action::Copy: copy(); return;
     case Action::New: case Action::Edit: case Action::Delete:
       flash(Severity::Info, "not built yet: create, edit and delete come with their own issue");
       return;
@@ -316,11 +326,42 @@ std::optional<ObjectRef> Ui::object_target(std::string& refusal) {
 
 void Ui::open_job_confirmation(Action action) {
   auto job = action_target();
-  JobConfirmation confirmation = confirm_job_action(action, job);
+  actions::SavepointDirDefault directory;
+  if (job && (action == Action::Savepoint || action == Action::StopWithSavepoint)) {
+    const model::FlinkClusterSnapshot* flink =
+        data_.flink && data_.flink->cluster_id == job->cluster.id ? data_.flink.get() : nullptr;
+    const model::ContextSnapshot* context = nullptr;
+    for (const auto& snapshot : data_.contexts) {
+      if (snapshot && snapshot->context == job->cluster.context) context = snapshot.get();
+    }
+    directory = actions::default_savepoint_dir(*job, flink, context);
+  }
+  JobConfirmation confirmation = confirm_job_action(action, job, directory);
   if (!confirmation.dialog) return show(confirmation.refusal);
+  pending_default_dir_ = confirmation.dialog->field_value;
   dialog_.emplace(std::move(*confirmation.dialog));
   pending_ = JobActionRequest{confirmation.verb, *job, ""};
   mode_ = Mode::Dialog;
+}
+
+// The savepoint path an action just wrote (while its message shows), else what the view offers.
+void Ui::copy() {
+  CopyTarget target;
+  if (status_.flash && status_.flash->until > now_ && !status_.flash->copy.empty()) {
+    target = {"savepoint path", status_.flash->copy};
+  } else {
+    target = stack_.top().copy_target();
+  }
+  if (target.text.empty()) return flash(Severity::Warn, "nothing to copy here: select a row first");
+  if (target.text.size() > kClipboardMaxBytes) {
+    return flash(Severity::Warn, fmt::format("not copied: the {} is longer than the {} bytes terminals accept",
+                                             target.what, kClipboardMaxBytes));
+  }
+  if (!hooks_.copy || !hooks_.copy(target.text)) return flash(Severity::Warn, "not copied: no terminal to send it to");
+  const auto lines = std::count(target.text.begin(), target.text.end(), '\n');
+  const std::string shown = lines > 0 ? fmt::format("({} lines)", lines + 1) : text::one_line(target.text, 200);
+  flash(Severity::Ok, fmt::format("{} {} sent to the terminal's clipboard (OSC 52: terminals without it ignore it)",
+                                  target.what, shown));
 }
 
 void Ui::on_dialog(const Key& key) {
@@ -328,7 +369,10 @@ void Ui::on_dialog(const Key& key) {
   if (outcome == Dialog::Outcome::Open) return;
   mode_ = Mode::Normal;
   if (outcome == Dialog::Outcome::Yes && pending_) {
-    pending_->directory = dialog_->has_field() ? dialog_->field_value() : "";
+    // Left as pre-filled: the cluster's own default, which it uses when asked for none — so an
+    // operator without FlinkStateSnapshots (which cannot take a path) still takes it.
+    const std::string typed = dialog_->has_field() ? dialog_->field_value() : "";
+    pending_->directory = typed == pending_default_dir_ ? "" : typed;
     status_.in_flight.push_back({action_label(*pending_), now_});
     if (hooks_.run_action) hooks_.run_action(*pending_);
   }

@@ -24,6 +24,7 @@ struct UiSettings {
   bool readonly = false;
   bool demo = false;
   bool several_contexts = false;
+  std::string flink_url;       // --flink-url: the header names it instead of a context and namespace
   std::string context;         // the header's "Context:" ("2 contexts" when several)
   std::string kube_namespace;  // the header's "Namespace:" ("all" when not one)
   std::string flinktop_version;
@@ -36,6 +37,8 @@ struct UiSettings {
 struct UiHooks {
   std::function<void()> refresh_now;                         // ctrl-r: poll now, repaint everything
   std::function<void(const JobActionRequest&)> run_action;   // the user confirmed an action
+  // Y: put the text on the clipboard through the terminal (OSC 52); false when it was not sent.
+  std::function<bool(const std::string&)> copy{};
 };
 
 class Ui {
@@ -71,6 +74,7 @@ class Ui {
   void sort(bool reverse);
   void show(const std::string& refusal);  // a warning, when there is one
   void open_job_confirmation(Action action);
+  void copy();
   void open_object(ObjectView::Show show);
   std::optional<ObjectRef> object_target(std::string& refusal);
   std::optional<actions::JobRef> action_target();
@@ -89,6 +93,7 @@ class Ui {
   HelpView help_;
   std::optional<Dialog> dialog_;
   std::optional<JobActionRequest> pending_;
+  std::string pending_default_dir_;  // what the dialog's directory field was pre-filled with
   StatusLineData status_;
   bool running_ = true;
 };

@@ -26,6 +26,7 @@
 #include <utility>
 #include <vector>
 
+#include "tui/screen/clipboard.hpp"
 #include "tui/screen/emergency_restore.hpp"
 #include "tui/screen/glyphs.hpp"
 #include "tui/screen/palette.hpp"
@@ -511,6 +512,20 @@ void Terminal::present(const Canvas& next) {
   t.shown = next;
   wnoutrefresh(stdscr);
   doupdate();
+}
+
+bool Terminal::copy_to_clipboard(std::string_view text) {
+  Impl& t = *impl_;
+  if (!t.running || t.suspended) return false;
+  const auto sequence = osc52_sequence(text);
+  if (!sequence) return false;
+  // Straight to the terminal, past ncurses (which knows no such sequence): it moves no cursor and
+  // draws nothing, so ncurses' idea of the screen stays true. Flushed first so it cannot land
+  // inside a half-written frame.
+  std::fflush(t.out.get());
+  std::fwrite(sequence->data(), 1, sequence->size(), t.out.get());
+  std::fflush(t.out.get());
+  return true;
 }
 
 void Terminal::Impl::resized() {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "tui/screen/canvas.hpp"
 #include "tui/screen/key.hpp"
@@ -59,6 +60,11 @@ class Terminal {
   void present(const Canvas& next);
   // The next present() repaints everything (ctrl-l).
   void invalidate();
+
+  // Asks the terminal to put `text` on the clipboard (OSC 52, see clipboard.hpp). False when it
+  // was not sent (too long, or not in full-screen mode); true says only that it was sent: a
+  // terminal without OSC 52 ignores it.
+  bool copy_to_clipboard(std::string_view text);
 
   // Readable (poll POLLIN) when a key or a resize is waiting. After it is, call read_key(0) until
   // it returns Key::none(): ncurses may hold several keys read at once.

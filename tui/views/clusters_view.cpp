@@ -42,7 +42,7 @@ model::RowTable ClustersView::rows(const ViewData& data) const {
                      {c.namespace_, c.name, std::string(model::to_string(c.kind)), c.flink_version, c.state, job,
                       fmt::format("{}/{}", c.jobmanagers_ready, c.jobmanagers_total),
                       fmt::format("{}/{}", c.taskmanagers_ready, c.taskmanagers_total),
-                      c.rest ? fmt::format("{}:{}", c.rest->name, c.rest->port) : "", text::age(c.created, data.now),
+                      c.rest ? fmt::format("{}:{}", c.rest->name, c.rest->port) : "", age_cell(c.created, data.now),
                       op ? op->error : ""});
     table.rows.push_back(std::move(row));
   }

@@ -5,6 +5,9 @@
 #include <sstream>
 
 #include "core/text/one_line.hpp"
+#include "tui/screen/glyphs.hpp"
+#include "tui/screen/utf8.hpp"
+#include "tui/views/job_graph.hpp"
 #include "tui/views/job_savepoints.hpp"
 
 namespace flinktop::tui {
@@ -16,11 +19,9 @@ const char* const kTabShortNames[] = {"Vert", "Ckpt", "Exc", "Svpt"};
 
 // From this table width on, the savepoints table also shows FORMAT and ERROR.
 constexpr int kWideSavepoints = 120;
-
-std::string percent_of(std::int64_t part_ms, std::int64_t whole_ms) {
-  if (whole_ms <= 0) return "";
-  return fmt::format("{:.0f}%", 100.0 * static_cast<double>(part_ms) / static_cast<double>(whole_ms));
-}
+// The vertices table keeps at least this many rows (header included) under the graph, or a
+// third of the room when that is more.
+constexpr int kTableRowsUnderGraph = 4;
 
 }  // namespace
 
@@ -45,20 +46,19 @@ JobView::JobView(std::string cluster_id, std::string cluster_name, std::string j
 
 std::vector<KeyHint> JobView::hints() const {
   return {{"tab", "Next tab"}, {"s", "Savepoint"}, {"S", "Stop w/ savepoint"},
-          {"c", "Cancel"}, {"esc", "Back"}};
+          {"c", "Cancel"}, {"Y", "Copy"}, {"esc", "Back"}};
 }
 
-model::RowTable JobView::vertex_rows(const flink::JobDetails& job) {
+model::RowTable JobView::vertex_rows(const flink::JobDetails& job, const model::JobHistory* history) {
   model::RowTable table{{"NAME", "PARALLELISM", "STATUS", "RECORDS IN", "RECORDS OUT", "BYTES IN", "BYTES OUT",
                          "BUSY", "BACKPRESSURED", "DURATION"},
                         {}};
   for (const flink::Vertex& v : job.vertices) {
-    const std::int64_t lifetime = v.duration * std::max<std::int64_t>(1, v.parallelism);
+    const VertexShares shares = vertex_shares(v, history);
     table.rows.push_back({v.id,
                           {v.name, std::to_string(v.parallelism), v.status, count(v.metrics.read_records),
                            count(v.metrics.write_records), bytes(v.metrics.read_bytes), bytes(v.metrics.write_bytes),
-                           percent_of(static_cast<std::int64_t>(v.metrics.accumulated_busy_time), lifetime),
-                           percent_of(v.metrics.accumulated_backpressured_time, lifetime),
+                           graph_percent(shares.busy), graph_percent(shares.backpressure),
                            duration_from_millis(v.duration)}});
   }
   return table;
@@ -97,11 +97,13 @@ void JobView::load(Tab tab, model::RowTable rows, WidgetClock::time_point now) {
 
 void JobView::refresh(const ViewData& data, WidgetClock::time_point now) {
   summary_.clear();
+  trends_.clear();
   error_.clear();
   stacktrace_.clear();
   // The operator's and the journal's savepoints are known before the first poll answers.
   savepoints_ = job_savepoints(data, OpenJob{cluster_id_, job_id_, job_name_});
   wall_now_ = data.now;
+  flink_ = data.flink;
   load(kSavepoints, savepoint_rows(savepoints_, data.now, wide_), now);
   if (!data.flink || !data.flink->open_job || data.flink->open_job->job_id != job_id_) {
     summary_.push_back("Loading job " + job_id_ + "…");
@@ -120,7 +122,9 @@ void JobView::refresh(const ViewData& data, WidgetClock::time_point now) {
                                    job.job_type.empty() ? "job" : job.job_type, job.id,
                                    age_from_millis(job.start_time, data.now), duration_from_millis(job.duration),
                                    running, total));
-    load(kVertices, vertex_rows(job), now);
+    load(kVertices, vertex_rows(job, &detail.history), now);
+    graph_ = job_graph_input(job, &detail.history);
+    if (!detail.history.samples().empty()) trends_ = job_trends(detail.history);
   }
   if (detail.checkpoints) {
     const flink::CheckpointStats& stats = *detail.checkpoints;
@@ -179,10 +183,16 @@ void JobView::draw(Canvas& canvas, Rect area, const DrawContext& ctx) {
     if (y >= inner.y + inner.height - 2) break;
     canvas.text(inner.x + 1, y++, line, ctx.theme[Role::HeaderValue], inner.width - 2);
   }
+  if (!trends_.empty() && y < inner.y + inner.height - 2) draw_trends(canvas, {inner.x + 1, y++, inner.width - 2, 1}, trends_, ctx);
   if (!error_.empty() && y < inner.y + inner.height - 2) {
     canvas.text(inner.x + 1, y++, error_, ctx.theme[Role::StatusError], inner.width - 2);
   }
   Rect table_area{inner.x, y, inner.width, inner.y + inner.height - y};
+  if (tab_ == kVertices) {
+    const int taken = draw_job_graph(canvas, table_area, ctx);
+    table_area.y += taken;
+    table_area.height -= taken;
+  }
   if (tab_ == kSavepoints) {
     // The columns follow the width: rebuilt (without flashing rows) when it crosses the line.
     const bool wide = inner.width >= kWideSavepoints;
@@ -206,21 +216,94 @@ void JobView::draw(Canvas& canvas, Rect area, const DrawContext& ctx) {
   tabs_[tab_].draw(canvas, table_area, ctx);
 }
 
-int JobView::draw_savepoint_detail(Canvas& canvas, Rect area, const DrawContext& ctx) {
+const model::SavepointRecord* JobView::selected_savepoint() const {
   const model::Row* selected = tabs_[kSavepoints].selected();
-  if (selected == nullptr || area.height < 6) return 0;
+  if (selected == nullptr) return nullptr;
   const auto& rows = tabs_[kSavepoints].data().rows;
-  const model::SavepointRecord* record = nullptr;
   for (std::size_t i = 0; i < rows.size() && i < savepoints_.size(); ++i) {
-    if (rows[i].id == selected->id) record = &savepoints_[i];
+    if (rows[i].id == selected->id) return &savepoints_[i];
   }
-  if (record == nullptr) return 0;
+  return nullptr;
+}
+
+int JobView::draw_savepoint_detail(Canvas& canvas, Rect area, const DrawContext& ctx) {
+  const model::SavepointRecord* record = selected_savepoint();
+  if (record == nullptr || area.height < 6) return 0;
   std::vector<std::pair<std::string, Role>> lines;
   if (!record->path.empty()) lines.emplace_back(record->path, Role::HeaderValue);
   if (!record->error.empty() && !wide_) lines.emplace_back(text::one_line(record->error, 1000), Role::StatusError);
   int y = area.y + area.height - static_cast<int>(lines.size());
   for (const auto& [line, role] : lines) canvas.text(area.x + 1, y++, line, ctx.theme[role], area.width - 2);
   return static_cast<int>(lines.size());
+}
+
+int JobView::draw_job_graph(Canvas& canvas, Rect area, const DrawContext& ctx) {
+  if (graph_.nodes.empty()) return 0;
+  const int table_rows = 1 + static_cast<int>(tabs_[kVertices].shown());
+  const int keep = std::min(table_rows, std::max(kTableRowsUnderGraph, area.height / 3));
+  const int room = area.height - keep - 1;  // a blank row between graph and table
+  if (room < kGraphBoxHeight) return 0;
+  const int width = area.width - 2;
+  const std::string shape = graph_shape(graph_);
+  if (shape != graph_shape_ || width != graph_width_ || room != graph_height_) {
+    graph_layout_ = layout_graph(graph_, width, room);
+    graph_shape_ = shape;
+    graph_width_ = width;
+    graph_height_ = room;
+  }
+  std::optional<std::size_t> selected;
+  if (const model::Row* row = tabs_[kVertices].selected()) {
+    for (std::size_t i = 0; i < graph_.nodes.size(); ++i) {
+      if (graph_.nodes[i].id == row->id) selected = i;
+    }
+  }
+  const int height = std::min(graph_layout_.height, room);
+  graph_scroll_ = follow_selection(graph_layout_, selected, graph_scroll_, width, height);
+  draw_graph(canvas, {area.x + 1, area.y, width, height}, graph_, graph_layout_, selected, graph_scroll_, ctx);
+  // Under a graph larger than its window: which way the rest lies and how to get there.
+  if (const GraphOverflow more = graph_overflow(graph_layout_, graph_scroll_, width, height); more.any()) {
+    const Glyphs& g = glyphs(ctx.unicode);
+    std::string arrows;
+    for (auto [on, arrow] : {std::pair{more.left, g.arrow_left}, std::pair{more.right, g.arrow_right},
+                             std::pair{more.up, g.arrow_up}, std::pair{more.down, g.arrow_down}}) {
+      if (on) arrows += utf8::encode(arrow);
+    }
+    const std::string hint = arrows + " more of the graph: j/k selects the vertex it shows";
+    const int w = std::min(width, text_width(hint));
+    canvas.text(area.x + 1 + width - w, area.y + height, hint, ctx.theme[Role::TitleCounter], w);
+  }
+  return height + 1;
+}
+
+CopyTarget JobView::copy_target() {
+  const model::Row* row = tabs_[tab_].selected();
+  switch (tab_) {
+    case kVertices:
+      if (row) return {"vertex id", row->id};
+      break;
+    case kCheckpoints:
+      // A completed checkpoint's path (to restore from); a failed one's id.
+      if (row && row->cells.size() > 6 && row->cells[1] == "COMPLETED" && !row->cells[6].empty()) {
+        return {"checkpoint path", row->cells[6]};
+      }
+      if (row) return {"checkpoint id", row->id};
+      break;
+    case kExceptions:
+      // Looked up now: the trace under the table follows the cursor only at the next refresh.
+      if (row && flink_ && flink_->open_job && flink_->open_job->exceptions) {
+        for (const flink::ExceptionEntry& e : flink_->open_job->exceptions->entries) {
+          if (fmt::format("{}-{}", e.timestamp, e.exception_name) == row->id) return {"stack trace", e.stacktrace};
+        }
+      }
+      break;
+    case kSavepoints:
+      if (const model::SavepointRecord* record = selected_savepoint(); record && !record->path.empty()) {
+        return {"savepoint path", record->path};
+      }
+      break;
+    case kTabCount: break;
+  }
+  return {"job id", job_id_};
 }
 
 }  // namespace flinktop::tui

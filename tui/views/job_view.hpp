@@ -1,8 +1,12 @@
-// One job in detail, as the Flink Web UI shows it: a summary, then tabs for its vertices,
-// checkpoints, exceptions and savepoints (Tab cycles). Polled while open.
+// One job in detail, as the Flink Web UI shows it: a summary with sparklines of its throughput,
+// backpressure and checkpoint durations, then tabs for its vertices, checkpoints, exceptions and
+// savepoints (Tab cycles). The vertices tab draws the job graph above the table when there is
+// room for both; the graph's selected box follows the table's cursor. Polled while open.
 #pragma once
 
 #include "tui/views/view.hpp"
+#include "tui/widgets/graph.hpp"
+#include "tui/widgets/sparkline.hpp"
 
 namespace flinktop::tui {
 
@@ -19,17 +23,22 @@ class JobView : public View {
   std::string focus_cluster() const override { return cluster_id_; }
   std::string focus_job() const override { return job_id_; }
   bool shows_savepoints() const override { return tab_ == kSavepoints; }
+  CopyTarget copy_target() override;
   const std::string& job_id() const { return job_id_; }
 
  private:
   enum Tab { kVertices = 0, kCheckpoints = 1, kExceptions = 2, kSavepoints = 3, kTabCount = 4 };
-  static model::RowTable vertex_rows(const flink::JobDetails& job);
+  static model::RowTable vertex_rows(const flink::JobDetails& job, const model::JobHistory* history);
   static model::RowTable checkpoint_rows(const flink::CheckpointStats& stats, std::chrono::system_clock::time_point now);
   static model::RowTable exception_rows(const flink::JobExceptions& exceptions, std::chrono::system_clock::time_point now);
   void load(Tab tab, model::RowTable rows, WidgetClock::time_point now);
   // Under the savepoints table: the selected savepoint's whole path (and error), which a narrow
   // column would cut. Returns the rows it took from the bottom of `area`.
   int draw_savepoint_detail(Canvas& canvas, Rect area, const DrawContext& ctx);
+  const model::SavepointRecord* selected_savepoint() const;
+  // Above the vertices table: the job graph, as tall as it needs while the table keeps room for
+  // its rows (or a third of the area). Returns the rows it took from the top of `area`.
+  int draw_job_graph(Canvas& canvas, Rect area, const DrawContext& ctx);
 
   std::string cluster_id_;
   std::string cluster_name_;
@@ -39,7 +48,14 @@ class JobView : public View {
   Table tabs_[kTabCount];
   bool loaded_[kTabCount] = {false, false, false, false};
   std::vector<std::string> summary_;  // lines above the tabs
+  std::vector<Trend> trends_;         // a row of sparklines under them (once the job was polled)
+  GraphInput graph_;
+  std::string graph_shape_;  // what the layout was computed for: the shape, then the window
+  int graph_width_ = -1, graph_height_ = -1;
+  GraphLayout graph_layout_;
+  GraphScroll graph_scroll_;
   std::string stacktrace_;            // of the selected exception, shown under the table
+  std::shared_ptr<const model::FlinkClusterSnapshot> flink_;  // what the last refresh showed
   std::string error_;
   std::vector<model::SavepointRecord> savepoints_;  // in the order of the savepoints table's rows
   std::chrono::system_clock::time_point wall_now_{};

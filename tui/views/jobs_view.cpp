@@ -37,7 +37,7 @@ model::RowTable JobsView::rows(const ViewData& data) const {
   for (const flink::JobOverview& job : data.flink->jobs) {
     const std::int64_t running = job.tasks.of("running");
     table.rows.push_back({job.id,
-                          {job.name, job.id, job.state, age_from_millis(job.start_time, data.now),
+                          {job.name, job.id, job.state, age_cell_from_millis(job.start_time, data.now),
                            duration_from_millis(job.duration), fmt::format("{}/{}", running, job.tasks.total)}});
   }
   return table;

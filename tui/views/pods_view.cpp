@@ -35,7 +35,7 @@ model::RowTable PodsView::rows(const ViewData& data) const {
       table.rows.push_back({c.context + "/" + pod.uid,
                             {pod.namespace_, c.name, pod.name, std::string(model::to_string(pod.role)),
                              fmt::format("{}/{}", pod.ready_containers, pod.total_containers), pod.status,
-                             std::to_string(pod.restarts), pod.node, text::age(pod.created, data.now)}});
+                             std::to_string(pod.restarts), pod.node, age_cell(pod.created, data.now)}});
     }
   }
   return table;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text/age.hpp"
+
 namespace flinktop::tui {
 
 const std::vector<model::Cluster>& ViewData::cluster_list() const {
@@ -19,7 +21,35 @@ const model::Cluster* ViewData::cluster(const std::string& id) const {
   return nullptr;
 }
 
+std::string TableView::age_cell(std::chrono::system_clock::time_point since,
+                                std::chrono::system_clock::time_point now) const {
+  next_age_change_ = std::min(next_age_change_, text::age_changes_at(since, now));
+  return text::age(since, now);
+}
+
+std::string TableView::age_cell_from_millis(std::int64_t epoch_ms, std::chrono::system_clock::time_point now) const {
+  if (epoch_ms <= 0) return "";
+  return age_cell(std::chrono::system_clock::time_point(std::chrono::milliseconds(epoch_ms)), now);
+}
+
+CopyTarget View::copy_target() {
+  Table* t = table();
+  const model::Row* row = t ? t->selected() : nullptr;
+  if (!row || row->cells.empty()) return {};
+  const auto& columns = t->data().columns;
+  for (const char* name : {"ID", "NAME"}) {
+    for (std::size_t i = 0; i < columns.size() && i < row->cells.size(); ++i) {
+      if (columns[i] != name) continue;
+      std::string what(name);
+      std::transform(what.begin(), what.end(), what.begin(), [](unsigned char c) { return std::tolower(c); });
+      return {what, row->cells[i]};
+    }
+  }
+  return {t->data().columns.empty() ? "cell" : t->data().columns.front(), row->cells.front()};
+}
+
 void TableView::refresh(const ViewData& data, WidgetClock::time_point now) {
+  next_age_change_ = std::chrono::system_clock::time_point::max();
   model::RowTable next = rows(data);
   problem_ = problem(data);
   if (!loaded_) {

@@ -41,6 +41,12 @@ struct ViewData {
   const std::vector<model::Cluster>& cluster_list() const;  // empty while there are none
 };
 
+// What `Y` copies from a view: "job id" / "a1b2…". Empty text: nothing to copy.
+struct CopyTarget {
+  std::string what;
+  std::string text;
+};
+
 class View {
  public:
   virtual ~View() = default;
@@ -59,6 +65,13 @@ class View {
   virtual std::string focus_job() const { return ""; }
   // True while the view lists savepoints: only then does the App read the journal from disk.
   virtual bool shows_savepoints() const { return false; }
+  // Whether the view, refreshed now (`wall_now`) from unchanged data, could read differently than
+  // at its last refresh — an age ticked. The Ui refreshes a view once a second only while this
+  // holds: rebuilding thousands of rows whose ages read the same was most of flinktop's idle CPU.
+  virtual bool clock_due(std::chrono::system_clock::time_point /*wall_now*/) const { return true; }
+  // What the copy key takes: by default the selected row's ID column, else its NAME, else its
+  // first cell.
+  virtual CopyTarget copy_target();
   // The id of the selected row ("" = none).
   std::string selected_id() {
     Table* t = table();
@@ -74,9 +87,15 @@ class TableView : public View {
   void draw(Canvas& canvas, Rect area, const DrawContext& ctx) override;
   bool handle_key(const Key& key) override { return table_.handle_key(key); }
   Table* table() override { return &table_; }
+  bool clock_due(std::chrono::system_clock::time_point wall_now) const override {
+    return wall_now >= next_age_change_;
+  }
 
  protected:
   virtual model::RowTable rows(const ViewData& data) const = 0;
+  // An AGE cell. rows() builds every age through these, so the view knows when one next changes.
+  std::string age_cell(std::chrono::system_clock::time_point since, std::chrono::system_clock::time_point now) const;
+  std::string age_cell_from_millis(std::int64_t epoch_ms, std::chrono::system_clock::time_point now) const;
   // Shown instead of the rows' count when the data could not be had ("" = nothing to say).
   virtual std::string problem(const ViewData&) const { return ""; }
 
@@ -85,6 +104,8 @@ class TableView : public View {
  private:
   bool loaded_ = false;
   std::string problem_;
+  // The soonest moment an age cell of the last rows() reads differently (max: no ages shown).
+  mutable std::chrono::system_clock::time_point next_age_change_ = std::chrono::system_clock::time_point::max();
 };
 
 // Role for a state word as Flink and Kubernetes spell them (RUNNING, Failed, CrashLoopBackOff...).

@@ -2,7 +2,7 @@
 #include "tui/widgets/header.hpp"
 
 #include <algorithm>
-#include <array>
+#include <vector>
 #include <string_view>
 
 namespace flinktop::tui {
@@ -33,13 +33,19 @@ void draw_header(Canvas& canvas, Rect area, const HeaderInfo& info, const DrawCo
   if (info.read_only) badge("READ-ONLY", Role::ReadOnly);
 
   // Info block.
-  const std::array<std::pair<std::string_view, const std::string*>, 5> lines{{
-      {"Context:", &info.context},
-      {"Cluster:", &info.cluster},
-      {"Namespace:", &info.kube_namespace},
-      {"Flink:", &info.flink_version},
-      {"flinktop:", &info.flinktop_version},
-  }};
+  std::vector<std::pair<std::string_view, const std::string*>> lines;
+  if (info.flink_url.empty()) {
+    lines = {{"Context:", &info.context},
+             {"Cluster:", &info.cluster},
+             {"Namespace:", &info.kube_namespace},
+             {"Flink:", &info.flink_version},
+             {"flinktop:", &info.flinktop_version}};
+  } else {
+    lines = {{"URL:", &info.flink_url},
+             {"Cluster:", &info.cluster},
+             {"Flink:", &info.flink_version},
+             {"flinktop:", &info.flinktop_version}};
+  }
   int label_w = 0, value_w = 0;
   for (const auto& [label, value] : lines) {
     label_w = std::max(label_w, text_width(label));

@@ -17,6 +17,9 @@ struct KeyHint {
 };
 
 struct HeaderInfo {
+  // --flink-url: one Flink without Kubernetes. The URL takes the context's line and there is no
+  // namespace line (there is no context or namespace to name).
+  std::string flink_url;
   std::string context;
   std::string cluster;
   std::string kube_namespace;

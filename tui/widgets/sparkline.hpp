@@ -4,6 +4,7 @@
 
 #include <span>
 #include <string>
+#include <vector>
 
 #include "tui/screen/canvas.hpp"
 #include "tui/widgets/draw_context.hpp"
@@ -17,5 +18,19 @@ std::string sparkline(std::span<const double> values, int width, bool unicode, d
 // Right-aligned in the first row of `area`, so that the newest value is always at the same place.
 void draw_sparkline(Canvas& canvas, Rect area, std::span<const double> values, const DrawContext& ctx,
                     double max = 0, Role role = Role::Sparkline);
+
+// A named series: "in 12.3k/s ▂▃▅▆▇".
+struct Trend {
+  std::string label;  // "backpressure"
+  std::string value;  // the latest value as words: "12.3k/s"
+  std::string short_label;  // "bp": where the label would leave no room for the bars ("" = label)
+  std::vector<double> values;
+  double max = 0;  // as for sparkline()
+  Role role = Role::Sparkline;
+};
+
+// Trends side by side in one row, each in an equal share of the width: its words (the short label
+// when the long one leaves fewer than four bars), then its sparkline in what they leave.
+void draw_trends(Canvas& canvas, Rect row, const std::vector<Trend>& trends, const DrawContext& ctx);
 
 }  // namespace flinktop::tui

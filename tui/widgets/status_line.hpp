@@ -20,6 +20,7 @@ struct Flash {
   std::string text;
   Severity severity = Severity::Info;
   WidgetClock::time_point until;  // not shown from then on
+  std::string copy{};             // what the copy key takes while this shows (a savepoint path)
 };
 
 struct InFlight {

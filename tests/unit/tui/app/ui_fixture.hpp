@@ -5,6 +5,7 @@
 // savepoints of orders' job (from every source) come separately: savepoint_view_data().
 #pragma once
 
+#include <cmath>
 #include <memory>
 #include <string>
 
@@ -119,6 +120,44 @@ inline std::shared_ptr<const model::ContextSnapshot> context_snapshot() {
   return s;
 }
 
+// 40 polls, 2 s apart, ending at `last` (whose counters they lead up to): throughput in a slow
+// wave, backpressure rising at the end, a checkpoint every third poll.
+inline model::JobHistory job_history(const flink::JobDetails& last) {
+  model::JobHistory history;
+  constexpr int kPolls = 40;
+  std::vector<double> in(kPolls);
+  double total = 0;
+  for (int i = 0; i < kPolls; ++i) total += in[static_cast<std::size_t>(i)] = 2'000 + 1'200 * std::sin(i / 4.0);
+  // Backpressure: 2% of the time, rising by 5 points a poll over the last ten.
+  std::vector<double> bp(kPolls);
+  double bp_total = 0;
+  for (int i = 0; i < kPolls; ++i) bp_total += bp[static_cast<std::size_t>(i)] = 4'000 * (i < 30 ? 0.02 : 0.02 + 0.05 * (i - 30));
+  double done = 0, bp_done = 0;
+  for (int i = 0; i < kPolls; ++i) {
+    done += in[static_cast<std::size_t>(i)];
+    bp_done += bp[static_cast<std::size_t>(i)];
+    const double left = (total - done) * 2;  // records still to come after this poll (2 s per poll)
+    const int ago = kPolls - 1 - i;
+    flink::JobDetails d = last;
+    d.now = last.now - ago * 2'000;
+    for (flink::Vertex& v : d.vertices) {
+      v.metrics.write_records = std::max<std::int64_t>(0, v.metrics.write_records - static_cast<std::int64_t>(left));
+      v.metrics.read_records = std::max<std::int64_t>(0, v.metrics.read_records - static_cast<std::int64_t>(left));
+      v.metrics.accumulated_backpressured_time += 1'000'000 - static_cast<std::int64_t>(bp_total - bp_done);
+      v.metrics.accumulated_busy_time -= ago * 2'000 * 2 * 0.3;
+      v.metrics.accumulated_idle_time = i;
+    }
+    flink::CheckpointStats stats;
+    flink::Checkpoint c;
+    c.id = i / 3;
+    c.status = "COMPLETED";
+    c.end_to_end_duration = 900 + static_cast<std::int64_t>(400 * std::sin(i / 2.0));
+    stats.history.push_back(c);
+    history.record(d, &stats, kWallNow - std::chrono::seconds(ago * 2));
+  }
+  return history;
+}
+
 inline std::shared_ptr<const model::FlinkClusterSnapshot> orders_flink(bool with_job_detail) {
   auto f = std::make_shared<model::FlinkClusterSnapshot>();
   f->cluster_id = std::string(kContext) + "/flink/orders";
@@ -151,9 +190,13 @@ inline std::shared_ptr<const model::FlinkClusterSnapshot> orders_flink(bool with
     json sink{{"id", "v-sink"}, {"name", "Sink: Enriched orders"}, {"parallelism", 2}, {"status", "RUNNING"},
               {"start-time", start}, {"duration", 7'200'000}, {"tasks", {{"RUNNING", 2}}},
               {"metrics", {{"read-records", 12'345'000}, {"read-bytes", 1'234'567'890}, {"accumulated-busy-time", 1'440'000}}}};
+    json plan{{"type", "STREAMING"},
+              {"nodes", {{{"id", "v-sink"}, {"parallelism", 2}, {"description", "Sink: Enriched orders"},
+                          {"inputs", {{{"num", 0}, {"id", "v-source"}, {"ship_strategy", "HASH"}}}}},
+                         {{"id", "v-source"}, {"parallelism", 2}, {"description", "Source: Kafka orders"}}}}};
     detail.details = flink::decode_job_details(json{{"jid", kJobId}, {"name", "orders-enrichment"}, {"state", "RUNNING"},
                                                     {"start-time", start}, {"duration", 7'200'000}, {"now", 1795262400000LL},
-                                                    {"vertices", {source, sink}}});
+                                                    {"vertices", {source, sink}}, {"plan", plan}});
     json checkpoint{{"className", "completed"}, {"id", 42}, {"status", "COMPLETED"}, {"is_savepoint", false},
                     {"trigger_timestamp", 1795262340000LL}, {"latest_ack_timestamp", 1795262341200LL},
                     {"state_size", 73'400'320}, {"end_to_end_duration", 1200}, {"external_path", "s3://checkpoints/orders/chk-42"}};
@@ -168,6 +211,7 @@ inline std::shared_ptr<const model::FlinkClusterSnapshot> orders_flink(bool with
          {"taskName", "Source: Kafka orders (1/2)"}, {"endpoint", "10.244.1.18:6122"},
          {"stacktrace", "java.io.IOException: Connection reset by peer\n\tat sun.nio.ch.SocketDispatcher.read0(Native Method)\n\tat org.apache.kafka.common.network.NetworkReceive.readFrom(NetworkReceive.java:97)"}}}},
         {"truncated", false}}}});
+    detail.history = job_history(*detail.details);
     f->open_job = std::move(detail);
   }
   return f;

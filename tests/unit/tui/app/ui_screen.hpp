@@ -13,8 +13,14 @@ namespace flinktop::tui::testing {
 class UiScreen {
  public:
   explicit UiScreen(bool readonly = false, ViewData data = view_data(true))
+      : UiScreen(settings(readonly), std::move(data)) {}
+  UiScreen(UiSettings s, ViewData data)
       : data_(std::move(data)),
-        ui_(settings(readonly), UiHooks{nullptr, [this](const JobActionRequest& r) { ran.push_back(r); }}) {
+        ui_(std::move(s), UiHooks{nullptr, [this](const JobActionRequest& r) { ran.push_back(r); },
+                                  [this](const std::string& text) {
+                                    copied.push_back(text);
+                                    return true;
+                                  }}) {
     ui_.refresh(data_, true, kFrameNow);
   }
   UiScreen(const UiScreen&) = delete;
@@ -34,6 +40,11 @@ class UiScreen {
     ui_.on_key(key);
     ui_.refresh(data_, true, kFrameNow);
   }
+  // New data, as a poll would bring it.
+  void set_data(ViewData data) {
+    data_ = std::move(data);
+    ui_.refresh(data_, true, kFrameNow);
+  }
   Canvas render(int width, int height, bool unicode = true) {
     Canvas canvas(width, height);
     const Theme theme = Theme::builtin();
@@ -49,6 +60,7 @@ class UiScreen {
   std::string flash() const { return ui_.status().flash ? ui_.status().flash->text : ""; }
 
   std::vector<JobActionRequest> ran;
+  std::vector<std::string> copied;  // what Y sent to the clipboard
 
  private:
   ViewData data_;

@@ -67,7 +67,7 @@ TEST(PromptSmallAreas, Draw) {
 }
 
 TEST(HeaderSmallAreas, Draw) {
-  HeaderInfo h{"ctx", "cluster", "ns", "1.19", "0.1", true, true, {{"a", "A"}, {"b", "B"}}};
+  HeaderInfo h{"", "ctx", "cluster", "ns", "1.19", "0.1", true, true, {{"a", "A"}, {"b", "B"}}};
   for_small_areas([&](Canvas& c, Rect r) { draw_header(c, r, h, {theme(), true, {}}); });
 }
 

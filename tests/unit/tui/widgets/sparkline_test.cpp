@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
 #include <vector>
 
 #include "snapshot.hpp"
@@ -40,6 +41,25 @@ TEST(SparklineSnapshot, RecordsPerSecond) {
     draw_sparkline(c, {14, 2, 30, 1}, v, {theme, false, {}});
     testing::expect_snapshot(c, "sparkline_" + std::to_string(w) + "x" + std::to_string(h));
   }
+}
+
+TEST(Trends, SideBySideWithShortLabelsWhenNarrow) {
+  const Theme theme = Theme::builtin();
+  std::vector<Trend> trends(2);
+  trends[0].label = "in";
+  trends[0].value = "1.2k/s";
+  trends[0].values = {1, 2, 3, 4, 5, 6, 7, 8};
+  trends[1].label = "backpressure";
+  trends[1].short_label = "bp";
+  trends[1].value = "5%";
+  trends[1].values = {0.1, 0.2};
+  trends[1].max = 1;
+  Canvas wide(80, 1);
+  draw_trends(wide, {0, 0, 80, 1}, trends, {theme, true, {}});
+  EXPECT_EQ(wide.to_string(), "in 1.2k/s" + std::string(21, ' ') + "▁▂▃▄▅▆▇█   backpressure 5%" + std::string(21, ' ') + "▁▂\n");
+  Canvas narrow(40, 1);
+  draw_trends(narrow, {0, 0, 40, 1}, trends, {theme, true, {}});
+  EXPECT_EQ(narrow.to_string(), "in 1.2k/s ▁▂▃▄▅▆▇█   bp 5%           ▁▂\n");
 }
 
 }  // namespace
