@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cli/action_command.hpp"
 #include "cli/cluster_targets.hpp"
@@ -11,6 +14,7 @@
 #include "cli/get_command.hpp"
 #include "cli/global_options.hpp"
 #include "cli/kube_targets.hpp"
+#include "cli/logs_command.hpp"
 #include "core/actions/cluster_endpoint.hpp"
 #include "core/actions/journal.hpp"
 #include "core/error.hpp"
@@ -30,6 +34,7 @@ constexpr const char* kExitCodes =
     "  4  connection: server unreachable, TLS failure, timeout\n"
     "  5  authentication or authorization: 401, 403 (partial results are still printed)\n"
     "  6  not found\n"
+    "  130/143  logs -f ended by SIGINT (Ctrl-C) / SIGTERM\n"
     "\n"
     "See man flinktop(1) for details and the JSON output format.";
 
@@ -139,6 +144,13 @@ int run_tui(const flinktop::cli::GlobalOptions& global, const std::string& theme
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef __GLIBC__
+  // glibc gives each thread that allocates its own arena (up to 8 per core), and memory freed in
+  // one is not reused by another: with a dozen watch and poll threads that doubled the resident
+  // memory of a 5,000-pod session (bench/RESULTS.md). These threads wait on the network, so two
+  // shared arenas cost no measurable contention.
+  mallopt(M_ARENA_MAX, 2);
+#endif
   using flinktop::cli::GetOptions;
   using flinktop::cli::GlobalOptions;
 
@@ -172,6 +184,9 @@ int main(int argc, char** argv) {
   flinktop::cli::ActionOptions action;
   add_action_commands(app, action);
 
+  flinktop::cli::LogsOptions logs_options;
+  CLI::App* logs_command = flinktop::cli::add_logs_command(app, logs_options);
+
   CLI::App* version_command = app.add_subcommand("version", "Print the version of flinktop");
 
   try {
@@ -196,6 +211,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*get_command) return flinktop::cli::run_get(global, get, std::cout, std::cerr);
+    if (*logs_command) return flinktop::cli::run_logs(global, logs_options, std::cout, std::cerr);
     if (!action.action.empty()) return flinktop::cli::run_action(global, action, std::cout, std::cerr);
     return run_tui(global, theme_name);
   } catch (const flinktop::Error& e) {

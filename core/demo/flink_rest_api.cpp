@@ -44,6 +44,7 @@ std::string param(const RestRequest& r, const std::string& name) {
 }  // namespace
 
 RestReply Simulation::flink_rest(const std::string& cluster_key, const RestRequest& r) {
+  if (auto log_files = flink_rest_logs(cluster_key, r)) return *log_files;
   const long long now = now_ms();
   const auto parts = kube_api::split_path(r.path);
   Effects effects;
@@ -63,15 +64,23 @@ RestReply Simulation::flink_rest(const std::string& cluster_key, const RestReque
     };
     const std::size_t n = parts.size();
     if (get && n == 1 && parts[0] == "config") return ok(rest_json::config(c));
+    if (get && n == 2 && parts[0] == "jobmanager" && parts[1] == "config") {
+      // Flink 2 reads only the new name of the savepoint directory's key.
+      const bool v2 = c.flink_version.rfind("1.", 0) != 0;
+      return ok(json::array({{{"key", "jobmanager.rpc.address"}, {"value", c.jobmanager_ip}},
+                             {{"key", "rest.port"}, {"value", "8081"}},
+                             {{"key", "parallelism.default"}, {"value", "2"}},
+                             {{"key", "state.backend.type"}, {"value", "rocksdb"}},
+                             {{"key", v2 ? "execution.checkpointing.savepoint-dir" : "state.savepoints.dir"},
+                              {"value", c.savepoint_dir}}}));
+    }
     if (get && n == 1 && parts[0] == "overview") return ok(rest_json::overview(world_, c));
     if (get && n == 1 && parts[0] == "jobs") return ok(rest_json::job_ids(world_, c));
     if (get && n == 2 && parts[0] == "jobs" && parts[1] == "overview") {
       return ok(rest_json::jobs_overview(world_, c, now));
     }
     if (get && n == 1 && parts[0] == "taskmanagers") return ok(rest_json::taskmanagers(c, now));
-    if (get && n == 1 && parts[0] == "jars") {
-      return ok({{"address", "http://" + c.rest_service + ":8081"}, {"files", json::array()}});
-    }
+    if (n >= 1 && parts[0] == "jars") return jars_rest(c, r, parts, now);
     if (n >= 2 && parts[0] == "taskmanagers") {
       const DemoTaskManager* tm = nullptr;
       for (const auto& t : c.taskmanagers) {
@@ -116,6 +125,9 @@ RestReply Simulation::flink_rest(const std::string& cluster_key, const RestReque
         }
         if (vertex == nullptr) return error(404, "JobVertex " + parts[3] + " not found");
         if (get && n == 5 && parts[4] == "backpressure") return ok(rest_json::backpressure(c, *vertex, now));
+        if (get && n == 5 && parts[4] == "taskmanagers") {
+          return ok(rest_json::vertex_taskmanagers(c, *job, *vertex, now));
+        }
         if (get && n == 5 && parts[4] == "metrics") {
           return ok(rest_json::vertex_metrics(*vertex, split_list(param(r, "get")), {}, false));
         }

@@ -171,7 +171,6 @@ json job(const DemoCluster& c, const DemoJob& j, long long now_ms) {
   json nodes = json::array();
   std::string previous;
   for (const auto& v : j.vertices) {
-    const double seconds = static_cast<double>(now_ms - j.start_ms) / 1000.0;
     vertices.push_back(
         {{"id", v.id}, {"slotSharingGroupId", j.id.substr(0, 16) + j.id.substr(16)}, {"name", v.name},
          {"maxParallelism", 128}, {"parallelism", v.parallelism}, {"status", ts},
@@ -182,12 +181,20 @@ json job(const DemoCluster& c, const DemoJob& j, long long now_ms) {
           {{"read-bytes", v.read_bytes}, {"read-bytes-complete", true}, {"write-bytes", v.write_bytes},
            {"write-bytes-complete", true}, {"read-records", v.read_records}, {"read-records-complete", true},
            {"write-records", v.write_records}, {"write-records-complete", true},
-           {"accumulated-backpressured-time", static_cast<long long>(v.backpressure * seconds * 1000)},
-           {"accumulated-idle-time", static_cast<long long>((1 - v.busy - v.backpressure) * seconds * 1000)},
-           {"accumulated-busy-time", v.busy * seconds * 1000}}}});
+           {"accumulated-backpressured-time", static_cast<long long>(v.backpressured_ms)},
+           {"accumulated-idle-time", static_cast<long long>(v.idle_ms)},
+           {"accumulated-busy-time", v.busy_ms}}}});
     json node{{"id", v.id}, {"parallelism", v.parallelism}, {"operator", ""}, {"operator_strategy", ""},
               {"description", v.name}, {"optimizer_properties", json::object()}};
-    if (!previous.empty()) {
+    if (!v.inputs.empty()) {
+      json inputs = json::array();
+      for (const auto& [from, strategy] : v.inputs) {
+        if (from < 0 || static_cast<std::size_t>(from) >= j.vertices.size()) continue;
+        inputs.push_back({{"num", inputs.size()}, {"id", j.vertices[static_cast<std::size_t>(from)].id},
+                          {"ship_strategy", strategy}, {"exchange", "pipelined_bounded"}});
+      }
+      node["inputs"] = inputs;
+    } else if (!previous.empty()) {
       node["inputs"] = {{{"num", 0}, {"id", previous}, {"ship_strategy", "HASH"}, {"exchange", "pipelined_bounded"}}};
     }
     nodes.push_back(std::move(node));

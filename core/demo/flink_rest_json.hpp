@@ -34,4 +34,8 @@ nlohmann::json vertex_metrics(const DemoVertex& vertex, const std::vector<std::s
                               const std::vector<std::string>& aggregations, bool aggregated);
 nlohmann::json taskmanager_metrics(const DemoTaskManager& tm, const std::vector<std::string>& names);
 
+// GET /jobs/:id/vertices/:vid/taskmanagers (in flink_rest_logs.cpp).
+nlohmann::json vertex_taskmanagers(const DemoCluster& cluster, const DemoJob& job, const DemoVertex& vertex,
+                                   long long now_ms);
+
 }  // namespace flinktop::demo::rest_json

@@ -17,6 +17,10 @@ FlinkRestServer::FlinkRestServer(Simulation& simulation, std::vector<std::string
     RestRequest request;
     request.method = req.method;
     request.body = req.body;
+    if (!req.files.empty()) {  // cpp-httplib parses a multipart body into `files`
+      request.upload_name = req.files.begin()->second.filename;
+      request.upload_bytes = req.files.begin()->second.content.size();
+    }
     for (const auto& [key, value] : req.params) request.params[key] = value;
     std::string cluster;
     if (shared_) {
@@ -39,7 +43,7 @@ FlinkRestServer::FlinkRestServer(Simulation& simulation, std::vector<std::string
       reply = {400, nlohmann::json{{"errors", {std::string("Request did not match expected format: ") + e.what()}}}.dump()};
     }
     res.status = reply.status;
-    res.set_content(reply.body, "application/json; charset=UTF-8");
+    res.set_content(reply.body, reply.content_type);
   };
   http_.routes().Get(".*", handler);
   http_.routes().Post(".*", handler);

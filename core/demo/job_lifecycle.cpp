@@ -67,6 +67,10 @@ void drift_metrics(DemoJob& job, std::mt19937_64& rng, long long elapsed_ms) {
     v.backpressure = std::clamp(v.backpressure + step(rng) * 2 - (v.backpressure - 0.08) * 0.05, 0.0, 1.0);
     v.busy = std::clamp(v.busy + step(rng), 0.02, 1.0 - v.backpressure);
     const double seconds = static_cast<double>(elapsed_ms) / 1000.0;
+    const double subtask_ms = static_cast<double>(elapsed_ms) * v.parallelism;
+    v.busy_ms += v.busy * subtask_ms;
+    v.backpressured_ms += v.backpressure * subtask_ms;
+    v.idle_ms += std::max(0.0, 1 - v.busy - v.backpressure) * subtask_ms;
     const auto records = static_cast<long long>(v.records_per_second * seconds);
     if (!v.source) {
       v.read_records += records;

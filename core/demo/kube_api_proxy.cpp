@@ -39,7 +39,11 @@ void KubeApiServer::handle_proxy(const httplib::Request& req, httplib::Response&
   backend.set_read_timeout(30, 0);
   httplib::Headers headers;
   const std::string content_type = req.get_header_value("Content-Type");
-  httplib::Result answer = req.method == "GET"    ? backend.Get(path, headers)
+  // cpp-httplib hands a multipart body (a jar upload) over parsed: send it on as multipart again.
+  httplib::MultipartFormDataItems form;
+  for (const auto& [name, part] : req.files) form.push_back(part);
+  httplib::Result answer = req.method == "POST" && req.is_multipart_form_data() ? backend.Post(path, headers, form)
+                           : req.method == "GET"                                 ? backend.Get(path, headers)
                            : req.method == "POST" ? backend.Post(path, headers, req.body, content_type)
                            : req.method == "PATCH" ? backend.Patch(path, headers, req.body, content_type)
                            : req.method == "PUT"   ? backend.Put(path, headers, req.body, content_type)

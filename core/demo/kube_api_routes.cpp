@@ -114,9 +114,14 @@ void KubeApiServer::handle_resource(const httplib::Request& req, httplib::Respon
                                                    : "delete";
   if (verb == "list") ++list_requests_[type.plural];
   if (verb == "watch") ++watch_requests_[type.plural];
-  if (forbidden_.count({type.plural, ""}) || forbidden_.count({type.plural, target->ns})) {
+  const std::string sub_resource = target->subresource.empty() ? "" : type.plural + "/" + target->subresource;
+  const bool sub_forbidden = !sub_resource.empty() && (forbidden_.count({sub_resource, ""}) ||
+                                                       forbidden_.count({sub_resource, target->ns}));
+  if (forbidden_.count({type.plural, ""}) || forbidden_.count({type.plural, target->ns}) || sub_forbidden) {
+    const std::string resource = sub_forbidden ? sub_resource : type.plural;
     reply_status(res, 403, "Forbidden",
-                 type.plural + " is forbidden: User \"test\" cannot " + verb + " resource \"" + type.plural +
+                 (sub_forbidden ? type.plural + " \"" + target->name + "\"" : type.plural) +
+                     " is forbidden: User \"test\" cannot " + verb + " resource \"" + resource +
                      "\" in API group \"" + type.group + "\"" +
                      (target->ns.empty() ? " at the cluster scope" : " in the namespace \"" + target->ns + "\""));
     return;

@@ -196,6 +196,14 @@ void KubeApiServer::cut_watches() {
   changed_.notify_all();
 }
 
+void KubeApiServer::cut_log_streams() {
+  {
+    std::lock_guard lock(mutex_);
+    ++log_cut_generation_;
+  }
+  changed_.notify_all();
+}
+
 void KubeApiServer::stall_watches(bool stall) {
   std::lock_guard lock(mutex_);
   stall_ = stall;

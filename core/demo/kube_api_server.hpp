@@ -33,14 +33,29 @@ struct KubeApiServerOptions {
   int history = 20'000;   // watch events kept; older resourceVersions get 410 Gone
 };
 
-// Where pod logs come from: line `index` (0-based) of a pod's container log. Lines appear over time,
-// so `count` grows; a followed log sends each new line as it appears.
+// Where pod logs come from, the way the kubelet sees them: one container instance's log at a time.
+// Lines appear over time, so `count` grows; a followed log sends each new line as it appears and
+// ends when the container stops or is replaced (a restart).
+struct PodLogQuery {
+  std::string ns;
+  std::string pod;
+  std::string container;  // "" = the pod's default container
+  bool previous = false;  // the container instance before the last restart
+};
+
+struct PodLogState {
+  int status = 200;       // else the API server's answer: 400 (unknown container, no previous
+  std::string reason;     // container, waiting to start) or 404, with `reason` and `message`
+  std::string message;
+  long long count = 0;      // lines written so far
+  bool running = true;      // false: the log will not grow (a followed stream ends after its last line)
+  long long instance = 0;   // changes when the container restarts: a followed stream of the old one ends
+};
+
 struct PodLogSource {
-  // Lines written so far by ns/pod (container "" = the default one); -1 when it has no log.
-  std::function<long long(const std::string& ns, const std::string& pod, const std::string& container)> count;
-  std::function<std::string(const std::string& ns, const std::string& pod, const std::string& container,
-                            long long index)>
-      line;
+  std::function<PodLogState(const PodLogQuery&)> state;
+  std::function<std::string(const PodLogQuery&, long long index)> line;      // line `index` (0-based)
+  std::function<long long(const PodLogQuery&, long long index)> time_ms;     // when it was written (epoch ms)
 };
 
 // A write that a client (not the owner of the server) made over HTTP: "ADDED" / "MODIFIED" /
@@ -87,7 +102,8 @@ class KubeApiServer {
   void on_client_write(ClientWriteObserver observer);
   // Requests must carry "Authorization: Bearer <token>" (empty = no check).
   void require_token(const std::string& token);
-  // 403 for list/watch of this resource plural (in this namespace; "" = everywhere).
+  // 403 for every verb on this resource plural (in this namespace; "" = everywhere). A subresource
+  // alone is forbidden as "pods/log".
   void forbid(const std::string& plural, const std::string& ns = "");
   // Forget the event history: watches from an older resourceVersion get an ERROR 410 event.
   void compact();
@@ -95,6 +111,8 @@ class KubeApiServer {
   void cut_watches();
   // Watches send headers, then nothing at all (a stalled server).
   void stall_watches(bool stall);
+  // Open pod log streams write half a line and drop the connection (a cut stream).
+  void cut_log_streams();
   // Send a BOOKMARK to each open watch.
   void bookmark();
 
@@ -149,6 +167,7 @@ class KubeApiServer {
   std::string required_token_;
   std::set<std::pair<std::string, std::string>> forbidden_;
   int cut_generation_ = 0;
+  int log_cut_generation_ = 0;
   bool stall_ = false;
   bool stopping_ = false;
   std::map<std::string, int> list_requests_;

@@ -1,14 +1,17 @@
 // KubeApiServer's long-lived responses: watches (events from the history, bookmarks, 410 after
-// compaction, and the injected faults) and pod logs (tail, follow). Each holds one server thread
-// and ends when the client goes away, the watch times out, or the server stops.
+// compaction, and the injected faults) and pod logs (tail, since, timestamps, previous, follow).
+// Each holds one server thread and ends when the client goes away, the watch times out, the
+// container restarts (logs), or the server stops.
 #include <httplib.h>
 
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <optional>
 
 #include "core/demo/kube_api_paths.hpp"
 #include "core/demo/kube_api_server.hpp"
+#include "core/logs/log_timestamp.hpp"
 
 namespace flinktop::demo {
 
@@ -31,16 +34,21 @@ long long number_param(const httplib::Request& req, const char* name, long long 
   }
 }
 
-std::string rfc3339_now() {
-  const auto now = std::chrono::system_clock::now();
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-  const auto nanos =
-      std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch()).count() % 1'000'000'000;
+long long epoch_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// RFC 3339 as the kubelet writes it (Go's RFC3339Nano): fraction digits without trailing zeros.
+std::string rfc3339_nano(long long ms) {
+  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
   std::tm utc{};
   gmtime_r(&seconds, &utc);
   char text[48];
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
-  return std::string(text) + "." + std::to_string(1'000'000'000 + nanos).substr(1) + "Z";
+  std::string fraction = std::to_string(1000 + ms % 1000).substr(1);
+  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  return std::string(text) + (fraction.empty() ? "" : "." + fraction) + "Z";
 }
 
 }  // namespace
@@ -115,41 +123,90 @@ void KubeApiServer::stream_logs(const httplib::Request& req, httplib::Response& 
     std::lock_guard lock(mutex_);
     source = logs_;
   }
-  const std::string container = req.get_param_value("container");
-  const bool follow = req.get_param_value("follow") == "true" || req.get_param_value("follow") == "1";
+  PodLogQuery query{ns, pod, req.get_param_value("container"), req.get_param_value("previous") == "true"};
+  const bool follow =
+      !query.previous && (req.get_param_value("follow") == "true" || req.get_param_value("follow") == "1");
   const bool timestamps = req.get_param_value("timestamps") == "true";
   const long long tail = number_param(req, "tailLines", -1);
   const long long limit_bytes = number_param(req, "limitBytes", -1);
-  const long long count = source && source->count ? source->count(ns, pod, container) : 0;
-  if (count < 0) {
-    reply_status(res, 400, "BadRequest",
-                 "container \"" + container + "\" in pod \"" + pod + "\" is not valid for pod \"" + pod + "\"");
+  if (!source || !source->state) {
+    reply_status(res, 404, "NotFound", "pods \"" + pod + "\" has no log");
     return;
   }
-  const long long first = tail >= 0 ? std::max(0LL, count - tail) : 0;
+  const PodLogState state = source->state(query);
+  if (state.status != 200) {
+    reply_status(res, state.status, state.reason, state.message);
+    return;
+  }
+  // sinceTime keeps whole seconds (as the API server's does): lines from the start of that second.
+  std::optional<long long> since_ms;
+  if (req.has_param("sinceTime")) {
+    const auto ns_time = logs::parse_rfc3339_ns(req.get_param_value("sinceTime"));
+    if (!ns_time) {
+      reply_status(res, 400, "BadRequest", "invalid sinceTime \"" + req.get_param_value("sinceTime") + "\"");
+      return;
+    }
+    since_ms = *ns_time / 1'000'000'000 * 1000;
+  } else if (req.has_param("sinceSeconds")) {
+    since_ms = epoch_ms() - number_param(req, "sinceSeconds", 0) * 1000;
+  }
+  long long first = 0;
+  if (since_ms && source->time_ms) {
+    // The first line written at or after since_ms: times never decrease along a log.
+    long long low = 0;
+    long long high = state.count;
+    while (low < high) {
+      const long long mid = low + (high - low) / 2;
+      if (source->time_ms(query, mid) < *since_ms) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    first = low;
+  }
+  if (tail >= 0) first = std::max(first, state.count - tail);
+  const long long instance = state.instance;
+  const long long end_now = state.count;  // without follow: what is there now, then the end
+  int cut_generation = 0;
+  {
+    std::lock_guard lock(mutex_);
+    cut_generation = log_cut_generation_;
+  }
   res.set_chunked_content_provider(
-      "text/plain", [this, source, ns, pod, container, follow, timestamps, first, limit_bytes](
+      "text/plain", [this, source, query, follow, timestamps, first, limit_bytes, instance, end_now, cut_generation](
                         std::size_t, httplib::DataSink& sink) {
         long long next = first;
         long long written = 0;
         std::unique_lock lock(mutex_);
         while (!stopping_ && sink.is_writable()) {
+          if (log_cut_generation_ != cut_generation) {
+            const std::string half = "2026-01-01T00:00:00Z half a li";
+            sink.write(half.data(), half.size());
+            return false;  // drop the connection mid-line
+          }
           lock.unlock();
-          const long long available = source && source->count ? source->count(ns, pod, container) : 0;
-          if (available < next) {  // the container restarted: its old log is gone, as is the stream
+          const PodLogState now = source->state(query);
+          // Gone, or restarted: the old container's stream ends, as the kubelet's does.
+          if (now.status != 200 || now.instance != instance) {
             lock.lock();
             break;
           }
+          const long long available = follow ? now.count : std::min(now.count, end_now);
           std::string chunk;
           // At most a few thousand lines per write, so one huge backlog cannot starve the stop check.
           for (int n = 0; next < available && n < 4096; ++next, ++n) {
-            if (timestamps) chunk += rfc3339_now() + " ";
-            chunk += source->line(ns, pod, container, next);
+            if (timestamps) {
+              chunk += rfc3339_nano(source->time_ms ? source->time_ms(query, next) : epoch_ms());
+              chunk += ' ';
+            }
+            chunk += source->line(query, next);
             chunk += '\n';
           }
           if (limit_bytes >= 0 && written + static_cast<long long>(chunk.size()) > limit_bytes) {
             chunk.resize(static_cast<std::size_t>(std::max(0LL, limit_bytes - written)));
             sink.write(chunk.data(), chunk.size());
+            lock.lock();
             break;
           }
           if (!chunk.empty()) {
@@ -158,7 +215,7 @@ void KubeApiServer::stream_logs(const httplib::Request& req, httplib::Response& 
           }
           lock.lock();
           if (next < available) continue;
-          if (!follow || available < 0) break;
+          if (!follow || !now.running) break;
           // New lines appear on the simulation's clock: look again soon.
           changed_.wait_for(lock, std::chrono::milliseconds(200));
         }

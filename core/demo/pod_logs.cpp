@@ -132,6 +132,12 @@ long long log_line_count(const PodLogProfile& p, long long now_ms) {
   return static_cast<long long>(banner(p).size()) + steady;
 }
 
+long long log_line_time(const PodLogProfile& p, long long index) {
+  const long long steady = index - static_cast<long long>(banner(p).size());
+  const long long cadence = p.cadence_ms > 0 ? p.cadence_ms : 1000;
+  return steady < 0 ? p.since_ms : p.since_ms + steady * cadence;
+}
+
 std::string log_line(const PodLogProfile& p, long long index) {
   const auto head = banner(p);
   if (index < static_cast<long long>(head.size())) {

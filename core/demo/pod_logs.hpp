@@ -25,5 +25,7 @@ struct PodLogProfile {
 long long log_line_count(const PodLogProfile& profile, long long now_ms);
 // Line `index` (< log_line_count), without a newline.
 std::string log_line(const PodLogProfile& profile, long long index);
+// When line `index` was written (epoch ms): the banner at once, then one line per cadence.
+long long log_line_time(const PodLogProfile& profile, long long index);
 
 }  // namespace flinktop::demo

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <sstream>
 
 namespace flinktop::demo {
 
@@ -10,15 +12,22 @@ namespace {
 struct Pipeline {
   const char* name;
   std::array<const char*, 4> vertices;  // empty names end it
+  // "from>to:STRATEGY ..." by vertex index: a shape other than a chain (fan-in, fan-out, diamond).
+  const char* edges = "";
 };
 
 // Jobs as teams name them, with the operator chains Flink shows for them.
 constexpr std::array<Pipeline, 12> kPipelines{{
-    {"orders-enrichment", {"Source: Kafka orders -> Timestamps/Watermarks", "Join customers (KeyedCoProcess)",
-                           "Sink: Kafka orders-enriched", ""}},
-    {"clickstream-sessionizer", {"Source: Kafka clicks", "Session window (30 min gap)", "Sink: Iceberg sessions", ""}},
-    {"fraud-scoring", {"Source: Kafka payments", "Feature lookup (async I/O)", "Score model -> Filter",
-                       "Sink: Kafka alerts"}},
+    {"orders-enrichment",
+     {"Source: Kafka orders -> Timestamps/Watermarks", "Source: JDBC customers", "Join customers (KeyedCoProcess)",
+      "Sink: Kafka orders-enriched"},
+     "0>2:HASH 1>2:HASH 2>3:FORWARD"},
+    {"clickstream-sessionizer",
+     {"Source: Kafka clicks", "Session window (30 min gap)", "Sink: Iceberg sessions", "Sink: Kafka late clicks"},
+     "0>1:HASH 1>2:FORWARD 1>3:REBALANCE"},
+    {"fraud-scoring", {"Source: Kafka payments", "Feature lookup (async I/O)", "Rules engine (broadcast state)",
+                       "Score model -> Sink: Kafka alerts"},
+     "0>1:REBALANCE 0>2:HASH 1>3:HASH 2>3:HASH"},
     {"top-speed-windowing", {"Source: Car data generator -> Timestamps/Watermarks",
                              "GlobalWindows -> Sink: Print to Std. Out", "", ""}},
     {"adhoc-backfill-2026-11", {"Source: Parquet files", "Reshuffle", "Sink: JDBC warehouse", ""}},
@@ -86,6 +95,13 @@ DemoCluster make_cluster(const std::string& ns, const std::string& name, DemoClu
 DemoJob& add_job(World& world, DemoCluster& c, const std::string& name, const std::string& state,
                  std::mt19937_64& rng, long long now_ms, long long age_ms) {
   DemoJob job = make_job(c, name, rng, now_ms - age_ms);
+  // As if it had run at today's shares since it started.
+  for (DemoVertex& v : job.vertices) {
+    const double subtask_ms = static_cast<double>(age_ms) * v.parallelism;
+    v.busy_ms = v.busy * subtask_ms;
+    v.backpressured_ms = v.backpressure * subtask_ms;
+    v.idle_ms = std::max(0.0, 1 - v.busy - v.backpressure) * subtask_ms;
+  }
   job.state = state;
   job.timestamps["RUNNING"] = job.start_ms + 900;
   job.state_since_ms = job.start_ms + 900;
@@ -133,6 +149,26 @@ DemoJob make_job(const DemoCluster& cluster, const std::string& name, std::mt199
     v.records_per_second = rate * (v.sink ? 0.8 : 1.0);
     v.busy = 0.1 + (rng() % 40) / 100.0;
     job.vertices.push_back(v);
+  }
+  // A shape other than a chain: sources are the vertices without inputs, sinks those without outputs.
+  std::istringstream edges(p.edges);
+  std::string edge;
+  std::vector<bool> feeds(job.vertices.size(), false);
+  while (edges >> edge) {
+    int from = -1, to = -1;
+    char strategy[16] = {};
+    if (std::sscanf(edge.c_str(), "%d>%d:%15s", &from, &to, strategy) != 3) continue;
+    if (from < 0 || to < 0 || static_cast<std::size_t>(std::max(from, to)) >= job.vertices.size()) continue;
+    job.vertices[static_cast<std::size_t>(to)].inputs.emplace_back(from, strategy);
+    feeds[static_cast<std::size_t>(from)] = true;
+  }
+  if (p.edges[0] != '\0') {
+    for (std::size_t i = 0; i < job.vertices.size(); ++i) {
+      DemoVertex& v = job.vertices[i];
+      v.source = v.inputs.empty();
+      v.sink = !feeds[i];
+      v.records_per_second = rate * (v.sink ? 0.8 : 1.0);
+    }
   }
   return job;
 }

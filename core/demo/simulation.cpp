@@ -45,11 +45,22 @@ Simulation::Simulation(KubeApiServer& kube, SimulationOptions options)
     for (const auto& tm : c.taskmanagers) pod_cluster_[c.ns + "/" + tm.pod] = key;
   }
   publish_world();
-  kube_.set_pod_logs({[this](const std::string& ns, const std::string& pod, const std::string&) {
-                        return log_lines(ns, pod);
+  kube_.set_pod_logs({[this](const PodLogQuery& q) {
+                        const LogLookup found = log_lookup(q.ns, q.pod, q.container, q.previous);
+                        PodLogState state{found.status, found.reason, found.message, 0, found.end_ms < 0,
+                                          found.instance};
+                        if (found.status == 200) {
+                          state.count = log_line_count(found.profile, found.end_ms < 0 ? now_ms() : found.end_ms);
+                        }
+                        return state;
                       },
-                      [this](const std::string& ns, const std::string& pod, const std::string&, long long index) {
-                        return log_line(ns, pod, index);
+                      [this](const PodLogQuery& q, long long index) {
+                        const LogLookup found = log_lookup(q.ns, q.pod, q.container, q.previous);
+                        return found.status == 200 ? demo::log_line(found.profile, index) : std::string();
+                      },
+                      [this](const PodLogQuery& q, long long index) {
+                        const LogLookup found = log_lookup(q.ns, q.pod, q.container, q.previous);
+                        return found.status == 200 ? log_line_time(found.profile, index) : 0LL;
                       }});
   kube_.on_client_write([this](const kube::ResourceType& type, const std::string& verb, const json& object) {
     on_client_write(type.kind, verb, object);
@@ -169,6 +180,8 @@ void Simulation::taskmanagers_step(long long now, Effects& effects) {
 void Simulation::restart_taskmanager(DemoCluster& c, DemoTaskManager& tm, long long now, Effects& effects) {
   tm.up = false;
   ++tm.restarts;
+  tm.previous_started_ms = tm.started_ms;
+  tm.previous_ended_ms = now;
   tm.started_ms = now;
   tm.up_again_ms = now + 6000 + static_cast<long long>(rng_() % 6000);
   tm.heap_used = tm.heap_max / 4;
@@ -205,28 +218,17 @@ int Simulation::job_count() const {
   return static_cast<int>(world_.jobs.size());
 }
 
-PodLogProfile Simulation::log_profile_locked(const std::string& ns, const std::string& pod, bool* found) {
+PodLogProfile Simulation::log_profile_locked(const DemoCluster& c, const DemoTaskManager* tm, bool previous) {
   PodLogProfile p;
-  *found = false;
-  const auto where = pod_cluster_.find(ns + "/" + pod);
-  if (where == pod_cluster_.end()) return p;
-  const auto cluster = world_.clusters.find(where->second);
-  if (cluster == world_.clusters.end() || !cluster->second.running) return p;
-  const DemoCluster& c = cluster->second;
-  const DemoTaskManager* tm = nullptr;
-  for (const auto& t : c.taskmanagers) {
-    if (t.pod == pod) tm = &t;
-  }
-  *found = true;
-  p.pod = pod;
+  p.pod = tm ? tm->pod : c.jobmanager_pod;
   p.jobmanager = tm == nullptr;
   p.flink_version = c.flink_version;
   p.ip = tm ? tm->ip : c.jobmanager_ip;
   p.taskmanager_id = tm ? tm->id : "";
   // A log starts with its container, but never before the demo did: no hour-long backlog.
-  const long long container_start = tm ? tm->started_ms : c.created_ms;
+  const long long container_start = tm ? (previous ? tm->previous_started_ms : tm->started_ms) : c.created_ms;
   p.since_ms = std::max(container_start, started_ms_ - 5 * 60 * 1000);
-  p.cadence_ms = 700 + static_cast<long long>(std::hash<std::string>{}(pod) % 900);
+  p.cadence_ms = 700 + static_cast<long long>(std::hash<std::string>{}(p.pod) % 900);
   for (const auto& id : c.jobs) {
     const auto& job = world_.jobs.at(id);
     if (!is_terminal(job.state)) p.jobs.push_back(job.name + " (" + job.id + ")");
@@ -234,18 +236,43 @@ PodLogProfile Simulation::log_profile_locked(const std::string& ns, const std::s
   return p;
 }
 
-long long Simulation::log_lines(const std::string& ns, const std::string& pod) {
-  std::lock_guard lock(mutex_);
-  bool found = false;
-  PodLogProfile p = log_profile_locked(ns, pod, &found);
-  return found ? log_line_count(p, now_ms()) : -1;
+Simulation::LogLookup Simulation::log_lookup_locked(const std::string& ns, const std::string& pod,
+                                                    const std::string& container, bool previous) {
+  LogLookup out;
+  auto refuse = [&](int status, const char* reason, std::string message) {
+    out.status = status;
+    out.reason = reason;
+    out.message = std::move(message);
+    return out;
+  };
+  const auto where = pod_cluster_.find(ns + "/" + pod);
+  const auto cluster = where == pod_cluster_.end() ? world_.clusters.end() : world_.clusters.find(where->second);
+  if (cluster == world_.clusters.end() || !cluster->second.running) {
+    return refuse(404, "NotFound", "pods \"" + pod + "\" not found");
+  }
+  // Like the API server: the pod's one container by name, or no name at all.
+  if (!container.empty() && container != "flink-main-container") {
+    return refuse(400, "BadRequest", "container " + container + " is not valid for pod " + pod);
+  }
+  const DemoCluster& c = cluster->second;
+  const DemoTaskManager* tm = nullptr;
+  for (const auto& t : c.taskmanagers) {
+    if (t.pod == pod) tm = &t;
+  }
+  if (previous && (tm == nullptr || tm->restarts == 0)) {
+    return refuse(400, "BadRequest",
+                  "previous terminated container \"flink-main-container\" in pod \"" + pod + "\" not found");
+  }
+  out.profile = log_profile_locked(c, tm, previous);
+  out.instance = tm ? tm->restarts : 0;
+  if (previous) out.end_ms = tm->previous_ended_ms;
+  return out;
 }
 
-std::string Simulation::log_line(const std::string& ns, const std::string& pod, long long index) {
+Simulation::LogLookup Simulation::log_lookup(const std::string& ns, const std::string& pod,
+                                             const std::string& container, bool previous) {
   std::lock_guard lock(mutex_);
-  bool found = false;
-  PodLogProfile p = log_profile_locked(ns, pod, &found);
-  return found ? demo::log_line(p, index) : "";
+  return log_lookup_locked(ns, pod, container, previous);
 }
 
 }  // namespace flinktop::demo

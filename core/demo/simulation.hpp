@@ -12,6 +12,7 @@
 #include <map>
 #include <set>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <string>
 #include <thread>
@@ -35,7 +36,8 @@ struct SimulationOptions {
 
 struct RestReply {
   int status = 200;
-  std::string body;  // JSON
+  std::string body;  // JSON, unless content_type says otherwise
+  std::string content_type = "application/json; charset=UTF-8";
 };
 
 struct RestRequest {
@@ -43,6 +45,9 @@ struct RestRequest {
   std::string path;    // "/jobs/overview", without the cluster prefix
   std::map<std::string, std::string> params;
   std::string body;
+  // A multipart upload (POST /jars/upload): the file's name and size; its bytes are not kept.
+  std::string upload_name;
+  std::size_t upload_bytes = 0;
 };
 
 class Simulation {
@@ -78,9 +83,26 @@ class Simulation {
   void taskmanagers_step(long long now_ms, Effects& effects);
   void on_client_write(const std::string& kind, const std::string& verb, const nlohmann::json& object);
   void operator_step(long long now_ms, Effects& effects);
-  long long log_lines(const std::string& ns, const std::string& pod);
-  std::string log_line(const std::string& ns, const std::string& pod, long long index);
-  PodLogProfile log_profile_locked(const std::string& ns, const std::string& pod, bool* found);
+  // /jars, /jars/upload, /jars/:id/run, DELETE /jars/:id of one cluster (mutex_ held).
+  RestReply jars_rest(DemoCluster& cluster, const RestRequest& request, const std::vector<std::string>& parts,
+                      long long now_ms);
+  // The pod log source (kube) and the Flink REST log files (flink_rest_logs.cpp) of one container
+  // instance: a PodLogProfile, or the API server's reason why there is none.
+  struct LogLookup {
+    PodLogProfile profile;
+    int status = 200;  // 400 / 404 otherwise, with reason and message
+    std::string reason;
+    std::string message;
+    long long end_ms = -1;  // the previous container's log ends here; -1 = still written
+    long long instance = 0;
+  };
+  LogLookup log_lookup(const std::string& ns, const std::string& pod, const std::string& container, bool previous);
+  LogLookup log_lookup_locked(const std::string& ns, const std::string& pod, const std::string& container,
+                              bool previous);
+  PodLogProfile log_profile_locked(const DemoCluster& c, const DemoTaskManager* tm, bool previous);
+  // GET /taskmanagers/:id/logs[/:name], /taskmanagers/:id/log, /jobmanager/log[s[/:name]]; nullopt
+  // for any other path.
+  std::optional<RestReply> flink_rest_logs(const std::string& cluster_key, const RestRequest& request);
 
   KubeApiServer& kube_;
   const SimulationOptions options_;

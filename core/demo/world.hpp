@@ -7,6 +7,7 @@
 #include <deque>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace flinktop::demo {
@@ -19,9 +20,17 @@ struct DemoVertex {
   int parallelism = 1;
   bool source = false;
   bool sink = false;
+  // Upstream vertices (indices into the job's vertices) with their ship strategy; empty: the
+  // vertex before it, by HASH (a plain chain).
+  std::vector<std::pair<int, std::string>> inputs;
   double records_per_second = 0;  // drifts each tick
   double backpressure = 0;        // 0..1, drifts each tick
   double busy = 0;                // 0..1
+  // Time spent so far, summed over subtasks, as Flink counts it (accumulated-*-time): grows by
+  // the current shares each tick, so that two polls give the share in between.
+  double busy_ms = 0;
+  double backpressured_ms = 0;
+  double idle_ms = 0;
   long long read_records = 0;
   long long write_records = 0;
   long long read_bytes = 0;
@@ -88,6 +97,9 @@ struct DemoTaskManager {
   long long up_again_ms = 0;  // while down: when the restarted container is ready again
   int restarts = 0;
   long long started_ms = 0;
+  // The container before the last restart (its log is what `kubectl logs --previous` shows).
+  long long previous_started_ms = 0;
+  long long previous_ended_ms = 0;
 };
 
 struct DemoCluster {
@@ -122,10 +134,20 @@ struct DemoOperation {
   long long finished_ms = 0;
 };
 
+// A jar uploaded through the REST API (only its name and size: nothing runs it).
+struct DemoJar {
+  std::string id;  // "<uuid>_<file name>", as Flink names uploads
+  std::string name;
+  std::string cluster;  // DemoCluster::key
+  long long uploaded_ms = 0;
+  std::size_t bytes = 0;
+};
+
 struct World {
   std::map<std::string, DemoCluster> clusters;      // by key
   std::map<std::string, DemoJob> jobs;              // by id
   std::map<std::string, DemoOperation> operations;  // by "<job id>/<trigger id>"
+  std::map<std::string, DemoJar> jars;              // by id
 };
 
 }  // namespace flinktop::demo

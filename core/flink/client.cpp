@@ -82,6 +82,11 @@ ClusterOverview Client::overview(http::CancelToken* cancel) {
   return decode_overview(fetch_json(get("/overview", "read the cluster overview"), cancel));
 }
 
+ConfigurationEntries Client::jobmanager_config(http::CancelToken* cancel) {
+  return decode_configuration(
+      fetch_json(get("/jobmanager/config", "read the JobManager's configuration"), cancel, /*array=*/true));
+}
+
 std::optional<FlinkVersion> Client::version(http::CancelToken* cancel) {
   {
     std::lock_guard lock(version_mutex_);

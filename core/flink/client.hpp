@@ -20,6 +20,7 @@
 #include "core/flink/types/exceptions.hpp"
 #include "core/flink/types/jar.hpp"
 #include "core/flink/types/job.hpp"
+#include "core/flink/types/log_file.hpp"
 #include "core/flink/types/metrics.hpp"
 #include "core/flink/types/operation.hpp"
 #include "core/flink/types/taskmanager.hpp"
@@ -49,6 +50,7 @@ class Client {
   // --- the cluster ------------------------------------------------------------------------------
   DashboardConfig config(http::CancelToken* cancel = nullptr);
   ClusterOverview overview(http::CancelToken* cancel = nullptr);
+  ConfigurationEntries jobmanager_config(http::CancelToken* cancel = nullptr);  // GET /jobmanager/config
   // From /config, else /overview; remembered once known. nullopt if neither names a version.
   std::optional<FlinkVersion> version(http::CancelToken* cancel = nullptr);
 
@@ -76,6 +78,18 @@ class Client {
   // --- TaskManagers -----------------------------------------------------------------------------
   std::vector<TaskManager> taskmanagers(http::CancelToken* cancel = nullptr);
   TaskManagerDetails taskmanager(const std::string& taskmanager_id, http::CancelToken* cancel = nullptr);
+
+  // --- log files (plain text; the JobManager's when taskmanager_id is "") -------------------------
+  // GET /taskmanagers/:id/logs or /jobmanager/logs.
+  std::vector<LogFileInfo> log_files(const std::string& taskmanager_id, http::CancelToken* cancel = nullptr);
+  // Streams a log file to `sink` as it arrives: `file` "" = the main log (/taskmanagers/:id/log,
+  // /jobmanager/log), else /…/logs/:file. Bounded by the long-call timeout; stops early when the
+  // sink returns false.
+  void read_log_file(const std::string& taskmanager_id, const std::string& file, const http::BodySink& sink,
+                     http::CancelToken* cancel = nullptr);
+  // GET /jobs/:id/vertices/:vid/taskmanagers: which TaskManagers run the vertex's subtasks.
+  std::vector<VertexTaskManager> vertex_taskmanagers(const std::string& job_id, const std::string& vertex_id,
+                                                     http::CancelToken* cancel = nullptr);
 
   // --- jars -------------------------------------------------------------------------------------
   JarList jars(http::CancelToken* cancel = nullptr);

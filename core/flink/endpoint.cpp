@@ -33,6 +33,13 @@ class DirectEndpoint final : public Endpoint {
     return session_->send(request, cancel);
   }
 
+  http::Response stream(http::Request request, const http::BodySink& sink, http::CancelToken* cancel) override {
+    apply_default_timeout(request);
+    request.url = base_url_ + request.url;
+    if (authorization_) request.headers.push_back({"Authorization", *authorization_});
+    return session_->stream(request, sink, cancel);
+  }
+
   std::string describe() const override { return description_; }
 
  private:
@@ -53,6 +60,12 @@ class ServiceProxyEndpoint final : public Endpoint {
     apply_default_timeout(request);
     request.url = service_proxy_path(ns_, service_, port_, request.url);
     return api_->request(std::move(request), cancel);
+  }
+
+  http::Response stream(http::Request request, const http::BodySink& sink, http::CancelToken* cancel) override {
+    apply_default_timeout(request);
+    request.url = service_proxy_path(ns_, service_, port_, request.url);
+    return api_->stream(std::move(request), sink, cancel);
   }
 
   std::string describe() const override {
@@ -93,6 +106,15 @@ std::string normalized_base_url(const std::string& url) {
 }
 
 }  // namespace
+
+http::Response Endpoint::stream(http::Request request, const http::BodySink& sink, http::CancelToken* cancel) {
+  http::Response response = send(std::move(request), cancel);
+  if (response.status >= 200 && response.status < 300) {
+    if (!response.body.empty()) sink(response.body);
+    response.body.clear();
+  }
+  return response;
+}
 
 std::shared_ptr<Endpoint> direct_endpoint(const std::string& base_url, http::SessionOptions options,
                                           std::optional<std::string> authorization) {

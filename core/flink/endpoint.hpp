@@ -32,6 +32,10 @@ class Endpoint {
   // gets kDefaultCallTimeout. Transport failures throw flinktop::Error (Connect, Tls, Timeout,
   // Cancelled); HTTP statuses are returned, never thrown.
   virtual http::Response send(http::Request request, http::CancelToken* cancel) = 0;
+  // The same, but a 2xx body goes to `sink` as it arrives (log files: megabytes, never held whole);
+  // any other status collects the body into Response::body. The default sends, then hands the
+  // whole body over in one piece (for endpoints that cannot stream).
+  virtual http::Response stream(http::Request request, const http::BodySink& sink, http::CancelToken* cancel);
   // For messages: "http://flink.example:8081", "service proxy ns/svc:rest (context kind-dev)".
   // Never contains a credential.
   virtual std::string describe() const = 0;

@@ -51,6 +51,21 @@ import json, sys, urllib.request
 with urllib.request.urlopen(sys.argv[1] + "/overview", timeout=10) as r:
     assert "flink-version" in json.load(r)
 PY
+  # A jar submitted to the session cluster runs as a new job; the jar is gone afterwards.
+  printf 'PK\003\004 not really a jar' >"$tmp/TopSpeedWindowing.jar"
+  out=$(timeout 60 "$flinktop" --kubeconfig "$kubeconfig" submit "$tmp/TopSpeedWindowing.jar" \
+    --cluster analytics-session -p 3 -o json 2>"$tmp/err")
+  job=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["job"])' <<<"$out" 2>/dev/null)
+  [ -n "$job" ] || fail "submit to the demo session cluster: $out $(cat "$tmp/err")"
+  out=$(timeout 60 "$flinktop" --kubeconfig "$kubeconfig" get jobs --cluster analytics-session -o json 2>&1)
+  python3 - "$job" <<<"$out" <<'PY' || fail "submitted job $job not listed: $out"
+import json, sys
+jobs = [j for j in json.load(sys.stdin)["items"] if j["id"] == sys.argv[1]]
+assert jobs and jobs[0]["name"] == "TopSpeedWindowing", jobs
+PY
+  out=$(timeout 60 "$flinktop" --kubeconfig "$kubeconfig" submit "$tmp/TopSpeedWindowing.jar" --cluster orders-app 2>&1)
+  rc=$?
+  [ "$rc" -eq 2 ] || fail "submit to an application cluster: exit $rc, want 2: $out"
 fi
 kill -TERM "$serve_pid"
 stopped=no

@@ -21,6 +21,15 @@ DashboardConfig decode_config(const nlohmann::json& j) {
   return c;
 }
 
+ConfigurationEntries decode_configuration(const nlohmann::json& j) {
+  ConfigurationEntries entries;
+  if (!j.is_array()) return entries;
+  for (const auto& entry : j) {
+    if (entry.is_object()) entries.emplace_back(string(entry, "key"), string(entry, "value"));
+  }
+  return entries;
+}
+
 ClusterOverview decode_overview(const nlohmann::json& j) {
   ClusterOverview o;
   o.taskmanagers = integer(j, "taskmanagers");

@@ -6,6 +6,8 @@
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/flink/version.hpp"
 
@@ -41,7 +43,12 @@ struct ClusterOverview {
   std::string flink_commit;
 };
 
+// GET /jobmanager/config: the cluster's configuration, key → value in Flink's order (secret values
+// arrive masked as "******").
+using ConfigurationEntries = std::vector<std::pair<std::string, std::string>>;
+
 DashboardConfig decode_config(const nlohmann::json& j);
+ConfigurationEntries decode_configuration(const nlohmann::json& j);
 ClusterOverview decode_overview(const nlohmann::json& j);
 
 }  // namespace flinktop::flink

@@ -23,6 +23,7 @@ FlinkDeployment FlinkDeployment::from_json(const nlohmann::json& j) {
   fd.spec.jobmanager_replicas = jm_replicas < 0 || jm_replicas > INT32_MAX ? 1 : static_cast<int>(jm_replicas);
   if (const auto tm = jf::optional_integer(jf::object(spec, "taskManager"), "replicas"); tm && *tm >= 0 && *tm <= INT32_MAX)
     fd.spec.taskmanager_replicas = static_cast<int>(*tm);
+  fd.spec.flink_configuration = jf::flink_configuration(spec, "flinkConfiguration");
 
   const auto& status = jf::object(j, "status");
   fd.status.lifecycle_state = jf::string(status, "lifecycleState");

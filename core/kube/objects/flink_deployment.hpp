@@ -22,6 +22,7 @@ struct FlinkDeploymentSpec {
   std::optional<std::int64_t> restart_nonce;
   int jobmanager_replicas = 1;
   std::optional<int> taskmanager_replicas;  // unset: derived from the job's parallelism
+  std::map<std::string, std::string> flink_configuration;  // spec.flinkConfiguration, dotted keys
 };
 
 struct FlinkDeploymentStatus {

@@ -15,6 +15,7 @@ FlinkSessionJob FlinkSessionJob::from_json(const nlohmann::json& j) {
   sj.spec.deployment_name = jf::string(spec, "deploymentName");
   if (jf::has_object(spec, "job")) sj.spec.job = FlinkJobSpec::from_json(jf::object(spec, "job"));
   sj.spec.restart_nonce = jf::optional_integer(spec, "restartNonce");
+  sj.spec.flink_configuration = jf::flink_configuration(spec, "flinkConfiguration");
   const auto& status = jf::object(j, "status");
   sj.status.lifecycle_state = jf::string(status, "lifecycleState");
   sj.status.job_status = FlinkJobStatus::from_json(jf::object(status, "jobStatus"));

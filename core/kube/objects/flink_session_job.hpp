@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@ struct FlinkSessionJobSpec {
   std::string deployment_name;  // the session FlinkDeployment it runs on
   std::optional<FlinkJobSpec> job;
   std::optional<std::int64_t> restart_nonce;
+  std::map<std::string, std::string> flink_configuration;  // spec.flinkConfiguration, dotted keys
 };
 
 struct FlinkSessionJobStatus {

@@ -109,6 +109,24 @@ std::map<std::string, std::string> string_map(const nlohmann::json& j, std::stri
   return out;
 }
 
+namespace {
+void flatten_into(const nlohmann::json& value, const std::string& prefix, std::map<std::string, std::string>& out) {
+  if (value.is_object()) {
+    for (const auto& [k, v] : value.items()) flatten_into(v, prefix.empty() ? k : prefix + "." + k, out);
+  } else if (value.is_string()) {
+    out[prefix] = value.get_ref<const std::string&>();
+  } else if (value.is_number() || value.is_boolean()) {
+    out[prefix] = value.dump();
+  }
+}
+}  // namespace
+
+std::map<std::string, std::string> flink_configuration(const nlohmann::json& j, std::string_view key) {
+  std::map<std::string, std::string> out;
+  flatten_into(object(j, key), "", out);
+  return out;
+}
+
 std::vector<std::string> string_list(const nlohmann::json& j, std::string_view key) {
   std::vector<std::string> out;
   const auto& items = array(j, key);

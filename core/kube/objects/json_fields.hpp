@@ -33,6 +33,10 @@ bool boolean(const nlohmann::json& j, std::string_view key, bool fallback = fals
 std::optional<bool> optional_boolean(const nlohmann::json& j, std::string_view key) noexcept;
 // Only string values are kept (labels, selectors, clusterInfo).
 std::map<std::string, std::string> string_map(const nlohmann::json& j, std::string_view key);
+// Flink configuration as the operator's CRDs hold it (spec.flinkConfiguration): flat
+// ("state.savepoints.dir": "s3://...") or nested YAML (state: {savepoints: {dir: ...}}), values of
+// any scalar type. Flattened to dotted keys, scalars as text.
+std::map<std::string, std::string> flink_configuration(const nlohmann::json& j, std::string_view key);
 // Only string items are kept.
 std::vector<std::string> string_list(const nlohmann::json& j, std::string_view key);
 
