@@ -170,6 +170,8 @@ json job(const DemoCluster& c, const DemoJob& j, long long now_ms) {
   json vertices = json::array();
   json nodes = json::array();
   std::string previous;
+  // A job with a shape of its own lists every vertex's inputs (a source has none); else a chain.
+  const bool shaped = std::any_of(j.vertices.begin(), j.vertices.end(), [](const DemoVertex& v) { return !v.inputs.empty(); });
   for (const auto& v : j.vertices) {
     vertices.push_back(
         {{"id", v.id}, {"slotSharingGroupId", j.id.substr(0, 16) + j.id.substr(16)}, {"name", v.name},
@@ -186,14 +188,14 @@ json job(const DemoCluster& c, const DemoJob& j, long long now_ms) {
            {"accumulated-busy-time", v.busy_ms}}}});
     json node{{"id", v.id}, {"parallelism", v.parallelism}, {"operator", ""}, {"operator_strategy", ""},
               {"description", v.name}, {"optimizer_properties", json::object()}};
-    if (!v.inputs.empty()) {
+    if (shaped) {
       json inputs = json::array();
       for (const auto& [from, strategy] : v.inputs) {
         if (from < 0 || static_cast<std::size_t>(from) >= j.vertices.size()) continue;
         inputs.push_back({{"num", inputs.size()}, {"id", j.vertices[static_cast<std::size_t>(from)].id},
                           {"ship_strategy", strategy}, {"exchange", "pipelined_bounded"}});
       }
-      node["inputs"] = inputs;
+      if (!inputs.empty()) node["inputs"] = inputs;  // Flink leaves the key out for a source
     } else if (!previous.empty()) {
       node["inputs"] = {{{"num", 0}, {"id", previous}, {"ship_strategy", "HASH"}, {"exchange", "pipelined_bounded"}}};
     }

@@ -61,4 +61,10 @@ std::string TmuxSession::format(const std::string& expression) const {
   return out;
 }
 
+void TmuxSession::server_option(const std::string& name, const std::string& value) {
+  tmux({"set-option", "-s", name, value});
+}
+
+std::string TmuxSession::paste_buffer() const { return tmux({"show-buffer"}); }
+
 }  // namespace flinktop::test

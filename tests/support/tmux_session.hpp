@@ -26,6 +26,9 @@ class TmuxSession {
   void resize(int width, int height);
   // #{pane_dead}, #{alternate_on}, #{cursor_flag}, ... of the pane.
   std::string format(const std::string& expression) const;
+  // set-option -s: e.g. set-clipboard on, so that a program's OSC 52 lands in a paste buffer.
+  void server_option(const std::string& name, const std::string& value);
+  std::string paste_buffer() const;  // show-buffer: the newest buffer ("" when there is none)
 
  private:
   std::string tmux(const std::vector<std::string>& args) const;

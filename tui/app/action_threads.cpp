@@ -47,8 +47,9 @@ bool collect_outbox(ActionOutbox& outbox, StatusLineData& status, WidgetClock::t
       status.flash = Flash{std::move(outcome.message), outcome.severity, now + kFlashFor, ""};
       continue;
     }
-    std::string text = std::move(outcome.message);
-    if (!copy_key.empty()) text += fmt::format(" ({} copies the path)", copy_key);
+    // The hint first: a long path would push it off the line.
+    std::string text = copy_key.empty() ? std::move(outcome.message)
+                                        : fmt::format("{} copies the path · {}", copy_key, outcome.message);
     status.flash = Flash{std::move(text), outcome.severity, now + kSavepointFlashFor, std::move(outcome.savepoint)};
   }
   for (const std::string& label : outbox.finished) {

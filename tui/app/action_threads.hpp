@@ -37,7 +37,8 @@ std::thread start_job_action(JobActionRequest request, actions::ActionContext ct
                              std::shared_ptr<ActionOutbox> outbox, std::shared_ptr<actions::Journal> journal);
 
 // Moves finished actions' messages into the status line; true when any action finished. A
-// message with a savepoint path stays longer and, when `copy_key` is given, says how to copy it.
+// message with a savepoint path stays longer and, when `copy_key` is given, starts by saying how
+// to copy it.
 bool collect_outbox(ActionOutbox& outbox, StatusLineData& status, WidgetClock::time_point now,
                     const std::string& copy_key = "");
 

@@ -1,11 +1,11 @@
 // A job graph as boxes and arrows. layout_graph() places vertices in layers (sources first, each
 // vertex one layer after its furthest input) and routes every edge orthogonally between them —
 // plain data in grid cells, testable without a screen; draw_graph() (graph_draw.cpp) paints a
-// layout into a Canvas through a window that follow_selection() scrolls. Left to right when the layers fit the width,
-// else top to bottom when that hides less of the graph. Fan-in and fan-out share one vertical
-// lane per vertex so that they read as one branch; an edge that skips layers runs through them
-// on a lane of its own. A cycle (Flink's plans have none) cannot hang or break it: the edges that
-// close one are left out and listed.
+// layout into a Canvas through a window that follow_selection() scrolls. Left to right when the
+// layers fit the width, else top to bottom when that hides less of the graph. Fan-in and fan-out
+// share one vertical lane per vertex so that they read as one branch; an edge that skips layers
+// runs through them on a lane of its own. A cycle (Flink's plans have none) cannot hang or break
+// it: the edges that close one are left out and listed.
 #pragma once
 
 #include <cstddef>

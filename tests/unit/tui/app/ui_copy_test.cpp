@@ -42,7 +42,7 @@ TEST(UiCopy, TheSavepointAnActionJustWrote) {
   ActionOutbox outbox;
   outbox.messages.push_back({Severity::Ok, "savepoint of orders-enrichment written to s3://sp/savepoint-1", "s3://sp/savepoint-1"});
   collect_outbox(outbox, s.ui().status(), kFrameNow, "Y");
-  EXPECT_EQ(s.flash(), "savepoint of orders-enrichment written to s3://sp/savepoint-1 (Y copies the path)");
+  EXPECT_EQ(s.flash(), "Y copies the path · savepoint of orders-enrichment written to s3://sp/savepoint-1");
   s.type("Y");
   ASSERT_EQ(s.copied.size(), 1u);
   EXPECT_EQ(s.copied[0], "s3://sp/savepoint-1");
