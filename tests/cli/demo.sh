@@ -58,9 +58,10 @@ PY
   job=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["job"])' <<<"$out" 2>/dev/null)
   [ -n "$job" ] || fail "submit to the demo session cluster: $out $(cat "$tmp/err")"
   out=$(timeout 60 "$flinktop" --kubeconfig "$kubeconfig" get jobs --cluster analytics-session -o json 2>&1)
-  python3 - "$job" <<<"$out" <<'PY' || fail "submitted job $job not listed: $out"
-import json, sys
-jobs = [j for j in json.load(sys.stdin)["items"] if j["id"] == sys.argv[1]]
+  # The script comes on stdin, so the listing goes in through the environment.
+  JOBS_JSON=$out python3 - "$job" <<'PY' || fail "submitted job $job not listed: $out"
+import json, os, sys
+jobs = [j for j in json.loads(os.environ["JOBS_JSON"])["items"] if j["id"] == sys.argv[1]]
 assert jobs and jobs[0]["name"] == "TopSpeedWindowing", jobs
 PY
   out=$(timeout 60 "$flinktop" --kubeconfig "$kubeconfig" submit "$tmp/TopSpeedWindowing.jar" --cluster orders-app 2>&1)
