@@ -42,18 +42,6 @@ const ClusterPod* pod_of_taskmanager(const ClusterTarget& target, const std::str
   return logs::taskmanager_pod(target.cluster, id, endpoint, ips);
 }
 
-// The TaskManagers running the job's subtasks, as id → endpoint.
-std::map<std::string, std::string> job_taskmanagers(flink::Client& flink, const std::string& job_id) {
-  std::map<std::string, std::string> tms;
-  const flink::JobDetails job = flink.job(job_id);
-  for (const auto& vertex : job.vertices) {
-    for (const auto& tm : flink.vertex_taskmanagers(job_id, vertex.id)) {
-      if (!tm.taskmanager_id.empty()) tms[tm.taskmanager_id] = tm.endpoint;
-    }
-  }
-  return tms;
-}
-
 std::string names_of(const std::vector<logs::PodLogTarget>& pods) {
   std::string names;
   for (std::size_t i = 0; i < pods.size() && i < 6; ++i) names += (i ? ", " : "") + pods[i].name;
@@ -198,7 +186,7 @@ LogTargets LogTargetResolver::resolve_kube(const ClusterTargets& targets) {
   std::map<std::string, std::string> tms;
   std::string why;
   try {
-    tms = job_taskmanagers(*target.flink, job.id);
+    tms = logs::job_taskmanagers(*target.flink, job.id);
   } catch (const Error& e) {
     why = text::one_line(e.what(), 200);
   }
@@ -257,7 +245,7 @@ LogTargets LogTargetResolver::resolve_flink_url(const ClusterTargets& targets) {
       changes_ = true;
       std::set<std::string> ids;
       if (!query_.all_taskmanagers && !job.id.empty()) {
-        for (const auto& [id, endpoint] : job_taskmanagers(*flink, job.id)) ids.insert(id);
+        for (const auto& [id, endpoint] : logs::job_taskmanagers(*flink, job.id)) ids.insert(id);
       }
       taskmanager_files(ids);
       if (out.rest_files.empty()) taskmanager_files({});

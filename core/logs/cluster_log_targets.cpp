@@ -1,5 +1,6 @@
 #include "core/logs/cluster_log_targets.hpp"
 
+#include "core/flink/client.hpp"
 #include "core/kube/objects/pod.hpp"
 
 namespace flinktop::logs {
@@ -61,6 +62,18 @@ const model::ClusterPod* taskmanager_pod(const model::Cluster& cluster, const st
     if (ip->second == id_host || (!endpoint.empty() && ip->second == host_of(endpoint))) return &pod;
   }
   return nullptr;
+}
+
+std::map<std::string, std::string> job_taskmanagers(flink::Client& flink, const std::string& job_id,
+                                                   http::CancelToken* cancel) {
+  std::map<std::string, std::string> tms;
+  const flink::JobDetails job = flink.job(job_id, cancel);
+  for (const auto& vertex : job.vertices) {
+    for (const auto& tm : flink.vertex_taskmanagers(job_id, vertex.id, cancel)) {
+      if (!tm.taskmanager_id.empty()) tms[tm.taskmanager_id] = tm.endpoint;
+    }
+  }
+  return tms;
 }
 
 }  // namespace flinktop::logs

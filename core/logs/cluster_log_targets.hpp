@@ -1,7 +1,7 @@
 // What "the logs of a cluster" means, for the CLI (`flinktop logs`) and the log view alike: which
 // pods of a cluster are followed, how a pod becomes a PodLogTarget (with what the REST fallback
 // needs), and which pod a Flink TaskManager runs in — by name on native Kubernetes, by IP for a
-// standalone cluster (TaskManager id "10.0.0.7:6122-3f2a1b").
+// standalone cluster (TaskManager id "10.0.0.7:6122-3f2a1b") — and which TaskManagers run a job.
 #pragma once
 
 #include <map>
@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/http/cancel_token.hpp"
 #include "core/logs/log_source.hpp"
 #include "core/model/cluster.hpp"
 #include "core/model/store.hpp"
@@ -33,5 +34,10 @@ std::vector<PodLogTarget> cluster_log_targets(const model::Cluster& cluster,
 // no pod of the cluster matches.
 const model::ClusterPod* taskmanager_pod(const model::Cluster& cluster, const std::string& taskmanager_id,
                                          const std::string& endpoint, const PodIps& ips);
+
+// The TaskManagers running the job's subtasks, as id → endpoint (one REST call per vertex).
+// Throws Error like every flink::Client call.
+std::map<std::string, std::string> job_taskmanagers(flink::Client& flink, const std::string& job_id,
+                                                   http::CancelToken* cancel = nullptr);
 
 }  // namespace flinktop::logs

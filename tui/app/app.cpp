@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <poll.h>
 
+#include <atomic>
 #include <thread>
 
 #include "core/actions/cluster_endpoint.hpp"
@@ -12,6 +13,7 @@
 #include "core/sync/flink_poller.hpp"
 #include "flinktop/version.hpp"
 #include "tui/app/action_threads.hpp"
+#include "tui/app/log_session.hpp"
 #include "tui/app/ui.hpp"
 #include "tui/screen/terminal.hpp"
 
@@ -20,6 +22,9 @@ namespace flinktop::tui {
 namespace {
 
 using namespace std::chrono_literals;
+
+// Log lines arriving in a burst repaint at most this often; keys are still answered at once.
+constexpr auto kLogFrameInterval = 33ms;
 
 UiSettings ui_settings(const AppOptions& options) {
   UiSettings settings;
@@ -41,6 +46,7 @@ UiSettings ui_settings(const AppOptions& options) {
   settings.start_view = options.start_view;
   settings.keys = options.keys;
   settings.startup_warning = options.startup_warning;
+  settings.log_buffer_lines = options.log_buffer_lines;
   return settings;
 }
 
@@ -72,8 +78,15 @@ class App {
     }
     while (ui_.running()) {
       pollfd fds[2] = {{terminal_->fd(), POLLIN, 0}, {store_.wake_fd(), POLLIN, 0}};
-      ::poll(fds, 2, 250);
-      if (fds[1].revents & POLLIN) store_.clear_wake();
+      // While log lines pour in, the next frame waits for its turn (or a key) rather than
+      // repainting per batch.
+      const auto since_frame = WidgetClock::now() - last_frame_;
+      if (log_woken_.load() && since_frame < kLogFrameInterval) {
+        ::poll(fds, 1, static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(kLogFrameInterval - since_frame).count()));
+      } else {
+        ::poll(fds, 2, 250);
+        if (fds[1].revents & POLLIN) store_.clear_wake();
+      }
       while (Key key = terminal_->read_key(0ms)) ui_.on_key(key);
       if (collect_outbox(*outbox_, ui_.status(), WidgetClock::now(), copy_key())) {
         if (poller_) poller_->poll_now();
@@ -81,6 +94,7 @@ class App {
       }
       frame();
     }
+    log_session_.reset();
     watches_.clear();
     poller_.reset();
     for (std::thread& t : workers_) t.detach();  // still running: they write to the shared outbox
@@ -106,14 +120,52 @@ class App {
       changed = true;
     }
     follow_focus();
+    if (follow_logs()) changed = true;
     if (follow_journal()) changed = true;
     auto flink = poller_ ? poller_->snapshot() : nullptr;
     if (flink != seen_flink_) {
       seen_flink_ = flink;
       changed = true;
     }
-    ui_.refresh(ViewData{clusters_, flink, std::chrono::system_clock::now(), contexts_, journal_savepoints_}, changed,
-                now);
+    ui_.refresh(ViewData{clusters_, flink, std::chrono::system_clock::now(), contexts_, journal_savepoints_,
+                         log_session_ ? log_session_->feed() : nullptr},
+                changed, now);
+  }
+
+  // The logs the top view asks for: a LogSession while it asks, a new one when it asks for
+  // other logs. True when there is something new to show.
+  bool follow_logs() {
+    const LogRequest* wanted = ui_.top().log_request();
+    if (!wanted) {
+      log_session_.reset();
+      log_woken_ = false;
+      return false;
+    }
+    bool changed = log_woken_.exchange(false);
+    const model::Cluster* c = cluster(wanted->cluster_id);
+    if (!log_session_ || !(log_session_->request() == *wanted)) {
+      log_session_.reset();
+      LogSession::Route route;
+      if (c) {
+        route.kube = kube_for(*c);
+        route.flink = poller_ && poller_->cluster_id() == c->id ? poller_->client() : flink_client_for(c->id);
+      }
+      LogSession::Options session;
+      session.buffer_lines = options_.log_buffer_lines;
+      log_session_ = std::make_unique<LogSession>(*wanted, std::move(route), session, [this] {
+        log_woken_ = true;
+        store_.notify();
+      });
+      changed = true;
+    }
+    const model::ContextSnapshot* snapshot = nullptr;
+    for (const auto& s : contexts_) {
+      if (c && s->context == c->context) snapshot = s.get();
+    }
+    const auto flink = poller_ && c && poller_->cluster_id() == c->id ? poller_->snapshot() : nullptr;
+    const auto before = log_session_->feed();
+    log_session_->update(c, snapshot, flink.get());
+    return changed || log_session_->feed() != before;
   }
 
   // The journal is a local file of at most a few hundred kilobytes: read here, on the UI thread,
@@ -189,6 +241,7 @@ class App {
     if (canvas_.width() != size.width || canvas_.height() != size.height) canvas_.resize(size.width, size.height);
     ui_.compose(canvas_, DrawContext{theme_, terminal_->unicode(), now});
     terminal_->present(canvas_);
+    last_frame_ = now;
   }
 
   // "Y", or whatever config.yaml bound the copy action to.
@@ -229,6 +282,10 @@ class App {
   std::shared_ptr<const std::vector<model::SavepointRecord>> journal_savepoints_;
   bool journal_stale_ = false;
   std::vector<std::thread> workers_;
+  // Last: its wake callback uses the store and the flag above, so it goes first.
+  std::atomic<bool> log_woken_{false};
+  WidgetClock::time_point last_frame_{};
+  std::unique_ptr<LogSession> log_session_;
 };
 
 }  // namespace

@@ -38,7 +38,7 @@ struct AppOptions {
   std::chrono::milliseconds flink_refresh{2000};
   std::string start_view = "clusters";  // clusters | pods | jobs
   KeyMap keys = KeyMap::defaults();     // with the config file's overrides
-  std::size_t log_buffer_lines = 10000;  // per log view (config.yaml; the logs view comes later)
+  std::size_t log_buffer_lines = 100'000;  // lines a log view keeps (config.yaml logBufferLines)
   std::string startup_warning;            // a bad config or skin file: flashed on the first frame
 };
 

@@ -76,11 +76,11 @@ void read_default_view(const YAML::Node& key, const YAML::Node& value, TuiConfig
 void read_log_lines(const YAML::Node& key, const YAML::Node& value, TuiConfig& config, Problems& problems) {
   const auto lines = number(value);
   if (!lines || *lines != std::floor(*lines)) {
-    problems.add(value.IsNull() ? key.Mark() : value.Mark(), "logBufferLines must be a whole number; using 10000");
+    problems.add(value.IsNull() ? key.Mark() : value.Mark(), "logBufferLines must be a whole number; using 100000");
     return;
   }
   if (*lines < static_cast<double>(kMinLogLines) || *lines > static_cast<double>(kMaxLogLines)) {
-    problems.add(value.Mark(), fmt::format("logBufferLines {} is outside {}..{}; using 10000", value.Scalar(),
+    problems.add(value.Mark(), fmt::format("logBufferLines {} is outside {}..{}; using 100000", value.Scalar(),
                                            kMinLogLines, kMaxLogLines));
     return;
   }

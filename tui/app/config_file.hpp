@@ -19,7 +19,7 @@ struct TuiConfig {
   std::chrono::milliseconds refresh{2000};  // refreshRate: the Flink REST poll interval
   std::string default_view = "clusters";    // defaultView: clusters | pods | jobs
   KeyMap keys = KeyMap::defaults();         // keys: {action name: key}, applied through rebind
-  std::size_t log_buffer_lines = 10000;     // logBufferLines: lines a log view keeps
+  std::size_t log_buffer_lines = 100000;    // logBufferLines: lines a log view keeps
   std::string theme;                        // theme: a skin name or file; "" = the built-in
 };
 

@@ -11,6 +11,7 @@
 #include "tui/views/clusters_view.hpp"
 #include "tui/views/job_view.hpp"
 #include "tui/views/jobs_view.hpp"
+#include "tui/views/logs_view.hpp"
 #include "tui/views/object_view.hpp"
 #include "tui/views/pods_view.hpp"
 #include "tui/views/taskmanagers_view.hpp"
@@ -25,7 +26,6 @@ using namespace std::chrono_literals;
 constexpr auto kFlashFor = 8s;
 constexpr const char* kReadonlyRefusal = "read-only: flinktop was started with --readonly, changes are refused";
 constexpr const char* kPortForwardsLater = "Port-forwarding to the Web UI is not built yet.";
-constexpr const char* kLogsLater = "Live TaskManager logs are not built yet (issue: live logs).";
 
 }  // namespace
 
@@ -139,13 +139,17 @@ void Ui::on_key(const Key& key) {
       return;
     case Mode::Normal: break;
   }
+  if (stack_.top().claims_key(key)) {  // a log view's own keys
+    view_key(key);
+    return;
+  }
   auto action = settings_.keys.lookup(key, settings_.readonly);
   if (!action) {
     if (settings_.readonly && settings_.keys.lookup(key, false)) {
       flash(Severity::Warn, kReadonlyRefusal);
       return;
     }
-    stack_.top().handle_key(key);  // view-specific keys (Tab in a job)
+    view_key(key);  // view-specific keys (Tab in a job)
     return;
   }
   on_action(*action, key);
@@ -166,13 +170,16 @@ void Ui::on_action(Action action, const Key& key) {
       } else if (stack_.top().pager()) {
         filter_.open();
         mode_ = Mode::Filter;
+      } else if (LogView* logs = stack_.top().log_view()) {
+        filter_.open(logs->filter().text());
+        mode_ = Mode::Filter;
       }
       return;
     case Action::Back: stack_.back(); return;
     case Action::Enter: show(stack_.drill_down(data_)); return;
     case Action::Up: case Action::Down: case Action::Top: case Action::Bottom: case Action::PageUp:
     case Action::PageDown:
-      stack_.top().handle_key(key);
+      view_key(key);
       return;
     case Action::SortNext: case Action::SortReverse: sort(action == Action::SortReverse); return;
     case Action::Refresh:
@@ -181,7 +188,7 @@ void Ui::on_action(Action action, const Key& key) {
     case Action::Pods: show(stack_.open_for_selected_cluster<PodsView>(data_)); return;
     case Action::TaskManagers: show(stack_.open_for_selected_cluster<TaskManagersView>(data_)); return;
     case Action::Jobs: show(stack_.open_for_selected_cluster<JobsView>(data_)); return;
-    case Action::Logs: stack_.push_placeholder("Logs", "logs", kLogsLater); return;
+    case Action::Logs: open_logs(); return;
     case Action::PortForward: stack_.push_placeholder("Port-forwards", "port-forwards", kPortForwardsLater); return;
     case Action::Cancel: case Action::Savepoint: case Action::StopWithSavepoint: case Action::SuspendResume:
       open_job_confirmation(action);
@@ -201,6 +208,11 @@ void Ui::on_prompt(Prompt& prompt, const Key& key, bool command) {
   Table* table = stack_.top().table();
   if (!command && table) {
     const std::string error = table->set_filter(prompt.text());  // filter as you type
+    if (!error.empty()) flash(Severity::Warn, error);
+  }
+  LogView* logs = stack_.top().log_view();
+  if (!command && logs) {
+    const std::string error = logs->set_filter(outcome == Prompt::Outcome::Cancelled ? "" : prompt.text());
     if (!error.empty()) flash(Severity::Warn, error);
   }
   TextPager* pager = stack_.top().pager();
@@ -231,7 +243,7 @@ void Ui::run_command(const std::string& line) {
     case CommandKind::Jobs: show(stack_.open_for_selected_cluster<JobsView>(data_)); return;
     case CommandKind::TaskManagers: show(stack_.open_for_selected_cluster<TaskManagersView>(data_)); return;
     case CommandKind::PortForwards: stack_.push_placeholder("Port-forwards", "port-forwards", kPortForwardsLater); return;
-    case CommandKind::Logs: stack_.push_placeholder("Logs", "logs", kLogsLater); return;
+    case CommandKind::Logs: open_logs(); return;
     case CommandKind::Help: open_help(); return;
     case CommandKind::Contexts:
       flash(Severity::Info, "contexts in view: " + settings_.context +
@@ -243,6 +255,20 @@ void Ui::run_command(const std::string& line) {
       return;
     case CommandKind::Unknown: flash(Severity::Error, unknown_command_message(command.name)); return;
   }
+}
+
+void Ui::view_key(const Key& key) {
+  stack_.top().handle_key(key);
+  if (auto message = stack_.top().take_message()) flash(message->first, std::move(message->second));
+}
+
+void Ui::open_logs() {
+  auto target = stack_.top().logs_target(data_);
+  if (!target) {
+    flash(Severity::Info, "select a cluster, pod, TaskManager or job to see its logs");
+    return;
+  }
+  stack_.push(std::make_unique<LogsView>(std::move(*target), settings_.log_buffer_lines));
 }
 
 void Ui::open_help() {

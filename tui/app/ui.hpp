@@ -30,6 +30,7 @@ struct UiSettings {
   std::string flinktop_version;
   std::string start_view = "clusters";  // clusters | pods | jobs
   std::string startup_warning;          // a bad config or skin file: flashed on the first frame
+  std::size_t log_buffer_lines = 100'000;  // lines a log view keeps (config.yaml logBufferLines)
   KeyMap keys = KeyMap::defaults();
 };
 
@@ -76,6 +77,8 @@ class Ui {
   void open_job_confirmation(Action action);
   void copy();
   void open_object(ObjectView::Show show);
+  void open_logs();
+  void view_key(const Key& key);  // a key for the top view; what it says goes to the status line
   std::optional<ObjectRef> object_target(std::string& refusal);
   std::optional<actions::JobRef> action_target();
   HeaderInfo header_info();

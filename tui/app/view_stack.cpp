@@ -24,6 +24,10 @@ void ViewStack::back() {
     p->search("");
     return;
   }
+  if (LogView* logs = top().log_view(); logs && !logs->filter().text().empty()) {
+    logs->set_filter("");
+    return;
+  }
   if (views_.size() > 1) views_.pop_back();
 }
 
@@ -54,13 +58,5 @@ void ViewStack::push_placeholder(std::string title, std::string crumb, std::stri
                                          std::vector<std::string>{std::move(line), "Esc goes back."}));
 }
 
-std::string job_name(const ViewData& data, const std::string& job_id) {
-  if (data.flink) {
-    for (const flink::JobOverview& j : data.flink->jobs) {
-      if (j.id == job_id) return j.name;
-    }
-  }
-  return job_id.substr(0, 8);
-}
 
 }  // namespace flinktop::tui

@@ -47,7 +47,5 @@ class ViewStack {
   std::vector<std::unique_ptr<View>> views_;
 };
 
-// The job's name from the latest Flink data; the id's first 8 characters until it is known.
-std::string job_name(const ViewData& data, const std::string& job_id);
 
 }  // namespace flinktop::tui

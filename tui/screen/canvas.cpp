@@ -13,47 +13,6 @@ namespace {
 constexpr char32_t kReplacement = 0xFFFD;
 constexpr int kTabStop = 8;
 
-// One code point from s at i (advancing i). An ill-formed sequence gives one U+FFFD per maximal
-// subpart (Unicode 15, §3.9): overlongs, surrogates and values above U+10FFFF never decode.
-char32_t decode_utf8(std::string_view s, std::size_t& i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  int need = 0;
-  char32_t cp = 0;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    need = 1, cp = b0 & 0x1F;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    need = 2, cp = b0 & 0x0F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    need = 3, cp = b0 & 0x07;
-  } else {
-    ++i;
-    return kReplacement;
-  }
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (b0 == 0xE0) lo = 0xA0;
-  if (b0 == 0xED) hi = 0x9F;
-  if (b0 == 0xF0) lo = 0x90;
-  if (b0 == 0xF4) hi = 0x8F;
-  std::size_t j = i + 1;
-  for (int k = 0; k < need; ++k, ++j) {
-    if (j >= s.size()) break;
-    const auto b = static_cast<unsigned char>(s[j]);
-    if (b < (k == 0 ? lo : 0x80) || b > (k == 0 ? hi : 0xBF)) break;
-    cp = (cp << 6) | (b & 0x3F);
-    if (k == need - 1) {
-      i = j + 1;
-      return cp;
-    }
-  }
-  i = j;
-  return kReplacement;
-}
-
-
 // Invisible characters whose width terminals disagree about or that reorder text (bidi
 // overrides, "Trojan source"): zero-width space/joiners, bidi controls, variation selectors,
 // tags, the BOM. Dropping them keeps every terminal's idea of the line the same as ours.
@@ -166,6 +125,44 @@ void layout(std::string_view s, Emit&& emit) {
 }
 
 }  // namespace
+
+char32_t decode_utf8(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  int need = 0;
+  char32_t cp = 0;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    need = 1, cp = b0 & 0x1F;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    need = 2, cp = b0 & 0x0F;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    need = 3, cp = b0 & 0x07;
+  } else {
+    ++i;
+    return kReplacement;
+  }
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (b0 == 0xE0) lo = 0xA0;
+  if (b0 == 0xED) hi = 0x9F;
+  if (b0 == 0xF0) lo = 0x90;
+  if (b0 == 0xF4) hi = 0x8F;
+  std::size_t j = i + 1;
+  for (int k = 0; k < need; ++k, ++j) {
+    if (j >= s.size()) break;
+    const auto b = static_cast<unsigned char>(s[j]);
+    if (b < (k == 0 ? lo : 0x80) || b > (k == 0 ? hi : 0xBF)) break;
+    cp = (cp << 6) | (b & 0x3F);
+    if (k == need - 1) {
+      i = j + 1;
+      return cp;
+    }
+  }
+  i = j;
+  return kReplacement;
+}
 
 Canvas::Canvas(int width, int height) {
   resize(width, height);

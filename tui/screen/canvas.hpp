@@ -65,6 +65,10 @@ class Canvas {
   std::vector<Cell> cells_;
 };
 
+// One code point from s at i (advancing i). An ill-formed sequence gives one U+FFFD per maximal
+// subpart (Unicode 15, §3.9): overlongs, surrogates and values above U+10FFFF never decode.
+char32_t decode_utf8(std::string_view s, std::size_t& i);
+
 // Columns a code point takes in a terminal: 0 (combining), 1 or 2 (wide). Control characters -1.
 int column_width(char32_t ch);
 // Columns UTF-8 text takes once sanitised as Canvas::text would draw it.

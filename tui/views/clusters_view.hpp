@@ -11,6 +11,7 @@ class ClustersView : public TableView {
   std::string title() const override { return "Clusters"; }
   std::string crumb() const override { return "clusters"; }
   std::vector<KeyHint> hints() const override;
+  std::optional<LogsTarget> logs_target(const ViewData& data) override;
 
  protected:
   model::RowTable rows(const ViewData& data) const override;

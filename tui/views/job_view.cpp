@@ -306,4 +306,10 @@ CopyTarget JobView::copy_target() {
   return {"job id", job_id_};
 }
 
+
+std::optional<LogsTarget> JobView::logs_target(const ViewData& /*data*/) {
+  return LogsTarget{{.scope = LogRequest::Scope::Job, .cluster_id = cluster_id_, .job_id = job_id_, .job_name = job_name_},
+                    job_name_};
+}
+
 }  // namespace flinktop::tui

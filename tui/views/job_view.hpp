@@ -22,6 +22,7 @@ class JobView : public View {
   Table* table() override { return &tabs_[tab_]; }
   std::string focus_cluster() const override { return cluster_id_; }
   std::string focus_job() const override { return job_id_; }
+  std::optional<LogsTarget> logs_target(const ViewData& data) override;
   bool shows_savepoints() const override { return tab_ == kSavepoints; }
   CopyTarget copy_target() override;
   const std::string& job_id() const { return job_id_; }

@@ -43,4 +43,12 @@ model::RowTable JobsView::rows(const ViewData& data) const {
   return table;
 }
 
+
+std::optional<LogsTarget> JobsView::logs_target(const ViewData& data) {
+  const std::string id = selected_id();
+  if (id.empty()) return std::nullopt;
+  const std::string name = job_name(data, id);
+  return LogsTarget{{.scope = LogRequest::Scope::Job, .cluster_id = cluster_id_, .job_id = id, .job_name = name}, name};
+}
+
 }  // namespace flinktop::tui

@@ -12,6 +12,7 @@ class JobsView : public TableView {
   std::string crumb() const override { return "jobs"; }
   std::vector<KeyHint> hints() const override;
   std::string focus_cluster() const override { return cluster_id_; }
+  std::optional<LogsTarget> logs_target(const ViewData& data) override;
 
  protected:
   model::RowTable rows(const ViewData& data) const override;

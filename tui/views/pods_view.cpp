@@ -41,4 +41,17 @@ model::RowTable PodsView::rows(const ViewData& data) const {
   return table;
 }
 
+
+std::optional<LogsTarget> PodsView::logs_target(const ViewData& data) {
+  const std::string id = selected_id();  // context/uid, as rows() makes it
+  for (const model::Cluster& c : data.cluster_list()) {
+    for (const model::ClusterPod& pod : c.pods) {
+      if (c.context + "/" + pod.uid == id) {
+        return LogsTarget{{.scope = LogRequest::Scope::Pod, .cluster_id = c.id, .pod = pod.name}, pod.name};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace flinktop::tui

@@ -11,6 +11,7 @@ class PodsView : public TableView {
   std::string title() const override { return cluster_name_.empty() ? "Pods" : "Pods(" + cluster_name_ + ")"; }
   std::string crumb() const override { return "pods"; }
   std::vector<KeyHint> hints() const override;
+  std::optional<LogsTarget> logs_target(const ViewData& data) override;
 
  protected:
   model::RowTable rows(const ViewData& data) const override;

@@ -27,4 +27,11 @@ model::RowTable TaskManagersView::rows(const ViewData& data) const {
   return table;
 }
 
+
+std::optional<LogsTarget> TaskManagersView::logs_target(const ViewData& /*data*/) {
+  const std::string id = selected_id();
+  if (id.empty()) return std::nullopt;
+  return LogsTarget{{.scope = LogRequest::Scope::TaskManager, .cluster_id = cluster_id_, .taskmanager_id = id}, id};
+}
+
 }  // namespace flinktop::tui

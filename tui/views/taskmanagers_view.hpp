@@ -12,6 +12,7 @@ class TaskManagersView : public TableView {
   std::string crumb() const override { return "taskmanagers"; }
   std::vector<KeyHint> hints() const override { return {{"l", "Logs"}, {"esc", "Back"}, {"/", "Filter"}}; }
   std::string focus_cluster() const override { return cluster_id_; }
+  std::optional<LogsTarget> logs_target(const ViewData& data) override;
 
  protected:
   model::RowTable rows(const ViewData& data) const override;

@@ -93,4 +93,13 @@ Role role_for_state(std::string_view state) {
   return Role::RowNormal;
 }
 
+std::string job_name(const ViewData& data, const std::string& job_id) {
+  if (data.flink) {
+    for (const flink::JobOverview& j : data.flink->jobs) {
+      if (j.id == job_id) return j.name;
+    }
+  }
+  return job_id.substr(0, 8);
+}
+
 }  // namespace flinktop::tui

@@ -5,7 +5,9 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/model/cluster.hpp"
@@ -16,9 +18,12 @@
 #include "core/text/quantity.hpp"
 #include "tui/screen/canvas.hpp"
 #include "tui/screen/key.hpp"
+#include "tui/views/log_feed.hpp"
 #include "tui/widgets/box.hpp"
 #include "tui/widgets/draw_context.hpp"
 #include "tui/widgets/header.hpp"
+#include "tui/widgets/log_view.hpp"
+#include "tui/widgets/status_line.hpp"
 #include "tui/widgets/table.hpp"
 #include "tui/widgets/text_pager.hpp"
 
@@ -36,9 +41,18 @@ struct ViewData {
   // The savepoints in flinktop's own action journal; null until a view that lists savepoints
   // asks for them (the App reads the file then, and again after an action ends).
   std::shared_ptr<const std::vector<model::SavepointRecord>> journal_savepoints;
+  // What the App follows for the top view's log request (null when it asks for none).
+  std::shared_ptr<const LogFeed> logs;
 
   const model::Cluster* cluster(const std::string& id) const;
   const std::vector<model::Cluster>& cluster_list() const;  // empty while there are none
+};
+
+// What `l` opens: the logs of the selected cluster, pod, TaskManager or job, and what the log
+// view's title calls them.
+struct LogsTarget {
+  LogRequest request;
+  std::string subject;
 };
 
 // What `Y` copies from a view: "job id" / "a1b2…". Empty text: nothing to copy.
@@ -59,6 +73,17 @@ class View {
   virtual Table* table() { return nullptr; }
   // Views of text rather than rows (describe, YAML): `/` searches instead of filtering.
   virtual TextPager* pager() { return nullptr; }
+  // The log view: `/` filters its lines.
+  virtual LogView* log_view() { return nullptr; }
+  // Keys of the view's own that win over the global key map while it is shown (a log view's `t`
+  // toggles timestamps rather than opening TaskManagers).
+  virtual bool claims_key(const Key& /*key*/) const { return false; }
+  // What `l` opens from here (nothing: the view has no logs to offer).
+  virtual std::optional<LogsTarget> logs_target(const ViewData& /*data*/) { return std::nullopt; }
+  // The logs the App should follow while this view is shown (null = none).
+  virtual const LogRequest* log_request() const { return nullptr; }
+  // A line for the status line that the last key produced ("saved 1,234 lines to ..."), once.
+  virtual std::optional<std::pair<Severity, std::string>> take_message() { return std::nullopt; }
   // The cluster whose Flink REST the App should poll while this view is shown ("" = none), and
   // the job whose details it should poll.
   virtual std::string focus_cluster() const { return ""; }
@@ -107,6 +132,9 @@ class TableView : public View {
   // The soonest moment an age cell of the last rows() reads differently (max: no ages shown).
   mutable std::chrono::system_clock::time_point next_age_change_ = std::chrono::system_clock::time_point::max();
 };
+
+// The job's name from the latest Flink data; the id's first 8 characters until it is known.
+std::string job_name(const ViewData& data, const std::string& job_id);
 
 // Role for a state word as Flink and Kubernetes spell them (RUNNING, Failed, CrashLoopBackOff...).
 Role role_for_state(std::string_view state);

@@ -1,0 +1,215 @@
+#include "tui/app/log_session.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "core/logs/cluster_log_targets.hpp"
+#include "core/text/one_line.hpp"
+
+namespace flinktop::tui {
+
+namespace {
+
+using Scope = LogRequest::Scope;
+
+constexpr std::size_t kNamesListed = 4;
+
+std::string names_of(const std::vector<logs::PodLogTarget>& pods) {
+  std::string names;
+  for (std::size_t i = 0; i < pods.size() && i < kNamesListed; ++i) names += (i ? ", " : "") + pods[i].name;
+  if (pods.size() > kNamesListed) names += fmt::format(" and {} more", pods.size() - kNamesListed);
+  return names;
+}
+
+std::string pod_keys(const std::vector<logs::PodLogTarget>& pods) {
+  std::string keys;
+  for (const auto& pod : pods) keys += logs::source_key(pod) + '\n';
+  return keys;
+}
+
+std::string file_keys(const std::vector<logs::RestLogFile>& files) {
+  std::string keys;
+  for (const auto& file : files) keys += logs::source_key(file) + '\n';
+  return keys;
+}
+
+}  // namespace
+
+LogSession::LogSession(LogRequest request, Route route, Options options, std::function<void()> wake)
+    : request_(std::move(request)), route_(std::move(route)), options_(options), wake_(std::move(wake)) {
+  logs::FollowOptions follow;
+  follow.tail_lines = options_.tail_lines;
+  follow.previous = request_.previous;
+  follow.follow = !request_.previous;  // a terminated container's log is complete
+  follow.rest_fallback = true;
+  logs::LogBufferOptions buffer;
+  buffer.max_lines = options_.buffer_lines;
+  tail_ = std::make_shared<logs::LogTail>(route_.kube, follow, buffer);
+  tail_->buffer().set_on_wake(wake_);
+  feed_ = std::make_shared<LogFeed>(LogFeed{request_, tail_, "starting…", ""});
+  if (request_.scope == Scope::Job && route_.flink) worker_ = std::thread([this] { ask_job_taskmanagers(); });
+}
+
+LogSession::~LogSession() {
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  cancel_.cancel();
+  stop_cv_.notify_all();
+  if (worker_.joinable()) worker_.join();
+  tail_->stop();
+}
+
+void LogSession::ask_job_taskmanagers() {
+  for (;;) {
+    JobTaskManagers found;
+    try {
+      found.ids = logs::job_taskmanagers(*route_.flink, request_.job_id, &cancel_);
+    } catch (const std::exception& e) {
+      found.error = text::one_line(e.what(), 200);
+    }
+    {
+      std::lock_guard lock(mutex_);
+      if (stop_) return;
+      // A failed look keeps the TaskManagers the last one found: a hiccup must not switch the
+      // tail to every TaskManager and back.
+      if (!found.error.empty() && job_ && !job_->ids.empty()) found.ids = job_->ids;
+      job_ = std::move(found);
+    }
+    wake_();
+    std::unique_lock lock(mutex_);
+    if (stop_cv_.wait_for(lock, options_.job_refresh, [this] { return stop_; })) return;
+  }
+}
+
+void LogSession::update(const model::Cluster* cluster, const model::ContextSnapshot* snapshot,
+                        const model::FlinkClusterSnapshot* flink) {
+  if (!cluster) {
+    // Its followers end by themselves as its pods go; what they showed stays on screen.
+    publish(feed_->description, "the cluster is gone");
+    return;
+  }
+  Targets t = targets(*cluster, snapshot, flink);
+  if (std::string keys = pod_keys(t.pods); !t.keep_pods && keys != pod_keys_) {
+    pod_keys_ = std::move(keys);
+    tail_->set_pods(std::move(t.pods));
+  }
+  if (std::string keys = file_keys(t.files); keys != file_keys_) {
+    file_keys_ = std::move(keys);
+    tail_->set_rest_files(std::move(t.files));
+  }
+  publish(std::move(t.description), std::move(t.problem));
+}
+
+void LogSession::publish(std::string description, std::string problem) {
+  if (description == feed_->description && problem == feed_->problem) return;
+  feed_ = std::make_shared<LogFeed>(LogFeed{request_, tail_, std::move(description), std::move(problem)});
+}
+
+LogSession::Targets LogSession::targets(const model::Cluster& cluster, const model::ContextSnapshot* snapshot,
+                                        const model::FlinkClusterSnapshot* flink) {
+  Targets out;
+  const bool kube = route_.kube != nullptr;
+  const logs::PodIps ips = kube && snapshot ? logs::pod_ips(*snapshot, cluster.namespace_) : logs::PodIps{};
+  const std::string where = cluster.namespace_.empty() ? cluster.name : cluster.namespace_ + "/" + cluster.name;
+  auto endpoint_of = [&](const std::string& id) -> std::string {
+    if (flink) {
+      for (const auto& tm : flink->taskmanagers) {
+        if (tm.id == id) return tm.endpoint;
+      }
+    }
+    return "";
+  };
+  auto rest_file = [&](const std::string& taskmanager_id) {
+    return logs::RestLogFile{route_.flink, taskmanager_id, "", ""};
+  };
+  // Every TaskManager (and the JobManager): their pods, or without Kubernetes their REST log files.
+  auto everything = [&](bool jobmanager) {
+    if (kube) {
+      out.pods = logs::cluster_log_targets(cluster, route_.flink, ips, !jobmanager);
+    } else if (route_.flink) {
+      if (jobmanager) out.files.push_back(rest_file(""));
+      if (flink) {
+        for (const auto& tm : flink->taskmanagers) out.files.push_back(rest_file(tm.id));
+      }
+    }
+  };
+  auto rest_note = [&] { return kube ? "" : " (Flink REST log files: no Kubernetes)"; };
+
+  switch (request_.scope) {
+    case Scope::Cluster:
+      everything(true);
+      out.description = kube ? fmt::format("the JobManager and TaskManagers of {}: {}", where, names_of(out.pods))
+                             : fmt::format("the JobManager and {} TaskManagers of {}{}",
+                                           out.files.empty() ? 0 : out.files.size() - 1, where, rest_note());
+      if (kube && out.pods.empty()) out.problem = "no JobManager or TaskManager pod of " + where + " yet";
+      if (!kube && !route_.flink) out.problem = "no Flink REST API to read log files from";
+      break;
+    case Scope::Pod: {
+      out.description = "pod " + cluster.namespace_ + "/" + request_.pod;
+      for (const model::ClusterPod& pod : cluster.pods) {
+        if (pod.name == request_.pod) out.pods = {logs::pod_log_target(pod, route_.flink, ips)};
+      }
+      if (out.pods.empty()) {
+        out.keep_pods = true;
+        out.problem = "the pod is gone from the cluster";
+      }
+      break;
+    }
+    case Scope::TaskManager: {
+      const std::string& id = request_.taskmanager_id;
+      const model::ClusterPod* pod = kube ? logs::taskmanager_pod(cluster, id, endpoint_of(id), ips) : nullptr;
+      if (pod) {
+        out.pods = {logs::pod_log_target(*pod, route_.flink, ips)};
+        out.description = pod->name == id ? "TaskManager pod " + id : fmt::format("TaskManager {} (pod {})", id, pod->name);
+      } else if (route_.flink) {
+        out.files = {rest_file(id)};
+        out.description = "TaskManager " + id + (kube ? " (Flink REST log file: no pod matches it)" : rest_note());
+      } else {
+        out.description = "TaskManager " + id;
+        out.problem = "no pod matches it and the cluster has no Flink REST API";
+      }
+      break;
+    }
+    case Scope::Job: {
+      const std::string job = fmt::format("job {} ({})", request_.job_name, request_.job_id.substr(0, 8));
+      std::optional<JobTaskManagers> runs_on;
+      {
+        std::lock_guard lock(mutex_);
+        runs_on = job_;
+      }
+      if (route_.flink && !runs_on) {
+        out.description = "asking Flink which TaskManagers run " + job + "…";
+        break;
+      }
+      std::set<std::string> seen;
+      for (const auto& [id, endpoint] : runs_on ? runs_on->ids : std::map<std::string, std::string>{}) {
+        if (!kube) {
+          out.files.push_back(rest_file(id));
+        } else if (const model::ClusterPod* pod = logs::taskmanager_pod(cluster, id, endpoint, ips);
+                   pod && seen.insert(pod->name).second) {
+          out.pods.push_back(logs::pod_log_target(*pod, route_.flink, ips));
+        }
+      }
+      if (!out.pods.empty() || !out.files.empty()) {
+        out.description = kube ? fmt::format("the TaskManagers running {}: {}", job, names_of(out.pods))
+                               : fmt::format("the {} TaskManagers running {}{}", out.files.size(), job, rest_note());
+        if (runs_on && !runs_on->error.empty()) out.problem = "the TaskManagers may have changed: " + runs_on->error;
+        break;
+      }
+      everything(false);
+      out.description = fmt::format("every TaskManager of {}{}", where, rest_note());
+      const std::string why = !route_.flink                    ? "the cluster has no Flink REST API"
+                              : runs_on && !runs_on->error.empty() ? runs_on->error
+                                                                   : "it runs no tasks now";
+      out.problem = fmt::format("{} runs on no TaskManager flinktop can match{} ({}): following every TaskManager",
+                                job, kube ? " to a pod" : "", why);
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace flinktop::tui

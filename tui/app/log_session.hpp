@@ -1,0 +1,91 @@
+// The App's side of a log view: it follows what the view asks for (a LogRequest) with a LogTail.
+// Which pods that is comes from the latest cluster model, looked at again on every update: new
+// TaskManagers join the tail, vanished ones leave, a pod recreated under its name is followed
+// again. For a job, which TaskManagers run its tasks is asked of Flink's REST API on a worker
+// thread, again every 15 s (a failover moves tasks). Without Kubernetes (--flink-url), or for a
+// TaskManager no pod matches, the Flink REST log files are followed instead; a pod whose log is
+// forbidden falls back to its REST log file (the view says so).
+//
+// Nothing here blocks the UI thread on the network: update() only compares and hands targets on.
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "core/flink/client.hpp"
+#include "core/http/cancel_token.hpp"
+#include "core/kube/api_client.hpp"
+#include "core/model/cluster.hpp"
+#include "core/model/flink_snapshot.hpp"
+#include "core/model/store.hpp"
+#include "tui/views/log_feed.hpp"
+
+namespace flinktop::tui {
+
+class LogSession {
+ public:
+  struct Route {
+    std::shared_ptr<kube::ApiClient> kube;  // null with --flink-url: REST log files only
+    std::shared_ptr<flink::Client> flink;   // null when the cluster has no REST route
+  };
+  struct Options {
+    std::size_t buffer_lines = 100'000;
+    std::int64_t tail_lines = 1000;  // per source, at the start: the recent past, not the whole log
+    std::chrono::seconds job_refresh{15};
+  };
+
+  // `wake` is called from other threads when there is something new (lines, a source's state,
+  // the job's TaskManagers); it must be cheap.
+  LogSession(LogRequest request, Route route, Options options, std::function<void()> wake);
+  ~LogSession();  // stops the worker and the tail
+  LogSession(const LogSession&) = delete;
+  LogSession& operator=(const LogSession&) = delete;
+
+  const LogRequest& request() const { return request_; }
+  // Follows what `cluster` has now (null: it is gone). `snapshot` gives standalone pods' IPs, `flink`
+  // the TaskManagers Flink knows (REST log files, matching a TaskManager to its pod); both may be null.
+  void update(const model::Cluster* cluster, const model::ContextSnapshot* snapshot,
+              const model::FlinkClusterSnapshot* flink);
+  std::shared_ptr<const LogFeed> feed() const { return feed_; }
+
+ private:
+  struct Targets {
+    std::vector<logs::PodLogTarget> pods;
+    std::vector<logs::RestLogFile> files;
+    std::string description;
+    std::string problem;
+    bool keep_pods = false;  // the pod asked for is gone from the model: leave its follower be
+  };
+  struct JobTaskManagers {
+    std::map<std::string, std::string> ids;  // TaskManager id → endpoint
+    std::string error;
+  };
+
+  Targets targets(const model::Cluster& cluster, const model::ContextSnapshot* snapshot,
+                  const model::FlinkClusterSnapshot* flink);
+  void ask_job_taskmanagers();  // the worker
+  void publish(std::string description, std::string problem);
+
+  const LogRequest request_;
+  const Route route_;
+  const Options options_;
+  std::function<void()> wake_;
+  std::shared_ptr<logs::LogTail> tail_;
+  std::shared_ptr<const LogFeed> feed_;
+  std::string pod_keys_, file_keys_;  // what the tail was last given
+
+  std::mutex mutex_;
+  std::condition_variable stop_cv_;
+  bool stop_ = false;
+  std::optional<JobTaskManagers> job_;  // null until Flink first answers
+  http::CancelToken cancel_;
+  std::thread worker_;
+};
+
+}  // namespace flinktop::tui

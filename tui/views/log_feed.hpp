@@ -1,0 +1,40 @@
+// Between a log view and the App: what the view wants to follow (LogRequest, a plain value the
+// App compares frame to frame) and what the App follows for it (LogFeed: the LogTail whose
+// buffer the view takes lines from, and one line saying which processes those are).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/logs/log_tail.hpp"
+
+namespace flinktop::tui {
+
+struct LogRequest {
+  enum class Scope {
+    Cluster,      // its JobManager and TaskManagers
+    Pod,          // one pod, by name: a pod recreated under the same name is followed again
+    TaskManager,  // one TaskManager by its Flink id: its pod, or its REST log file
+    Job,          // the TaskManagers running the job's tasks
+  };
+  Scope scope = Scope::Cluster;
+  std::string cluster_id{};
+  std::string pod{};           // Pod
+  std::string taskmanager_id{};  // TaskManager
+  std::string job_id{};        // Job
+  std::string job_name{};      // Job, for what the view says
+  bool previous = false;       // the previous (crashed) container instead of the running one
+  bool operator==(const LogRequest&) const = default;
+};
+
+struct LogFeed {
+  LogRequest request;  // what this feed answers; a view ignores a feed for another request
+  std::shared_ptr<logs::LogTail> tail;
+  // "the TaskManagers running job fraud-scoring: tm-1, tm-2", "Flink REST log files of ...".
+  std::string description;
+  // Why nothing (or less than asked) is followed: "cluster orders is gone", "Flink did not say
+  // which TaskManagers run the job: ...". "" when all is well.
+  std::string problem;
+};
+
+}  // namespace flinktop::tui
