@@ -2,6 +2,8 @@
 // still starting, finished) → again. Every request and every pause ends promptly on cancel.
 #include "core/logs/pod_log_follow.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -38,6 +40,7 @@ struct PodLook {
   int restarts = 0;
   Kind state = Kind::Unknown;
   std::string reason;
+  std::string default_container;  // set when the pod has no container of the name asked for
 };
 
 PodLook look_at(kube::ApiClient& api, const PodLogTarget& target, const std::string& container,
@@ -54,8 +57,14 @@ PodLook look_at(kube::ApiClient& api, const PodLogTarget& target, const std::str
   const kube::Pod pod = kube::Pod::from_json(object);
   look.uid = pod.meta.uid;
   look.phase = pod.phase;
+  std::string name = container;
+  const bool has = std::any_of(pod.containers.begin(), pod.containers.end(),
+                               [&](const kube::ContainerSpec& c) { return c.name == container; });
+  if (!container.empty() && !has && !pod.containers.empty()) {
+    look.default_container = name = pod.containers.front().name;  // what `kubectl logs` would show
+  }
   for (const auto& status : pod.container_statuses) {
-    if (!container.empty() && status.name != container) continue;
+    if (!name.empty() && status.name != name) continue;
     look.found = true;
     look.restarts = status.restart_count;
     look.state = status.state.kind;
@@ -73,12 +82,13 @@ class PodFollower {
         target_(target),
         options_(options),
         container_(target.container.empty() ? options.container : target.container),
+        may_default_(target.container.empty() && options.container == kFlinkContainer),
         ingest_(run.status().origin, options.ingest),
         backoff_(options.backoff_initial, options.backoff_max) {}
 
   void run() {
     following_ = options_.follow && !options_.previous;
-    if (following_) remember_pod();
+    if (following_ || may_default_) remember_pod();
     while (!run_.cancelled()) {
       if (!stream()) return;
       if (!following_) {
@@ -95,6 +105,12 @@ class PodFollower {
   void remember_pod() {
     try {
       const PodLook look = look_at(api_, target_, container_, run_.cancel_token());
+      if (may_default_ && !look.default_container.empty()) {
+        // Flink's own name for it is not there (a standalone or hand-written pod): its first
+        // container, as kubectl does.
+        container_ = look.default_container;
+      }
+      may_default_ = false;
       if (!look.gone) {
         existed_ = true;
         uid_ = look.uid;
@@ -289,7 +305,9 @@ class PodFollower {
   kube::ApiClient& api_;
   const PodLogTarget& target_;
   const FollowOptions& options_;
-  const std::string container_;
+  std::string container_;
+  // Nobody named the container: Flink's "flink-main-container", or the pod's first when it has none.
+  bool may_default_ = false;
   LogIngest ingest_;
   ResumePoint resume_;
   sync::Backoff backoff_;

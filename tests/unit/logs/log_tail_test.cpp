@@ -342,6 +342,30 @@ TEST_F(LogTailPods, AnUnknownContainerFailsWithTheServersWords) {
   EXPECT_NE(status_of(tail, "tm-1")->message.find("container sidecar is not valid"), std::string::npos);
 }
 
+TEST_F(LogTailPods, APodWithoutFlinksContainerNameShowsItsFirstContainer) {
+  // A standalone cluster's pods name their container as their YAML says ("taskmanager").
+  logs.add("standalone-tm");
+  logs.name_container("standalone-tm", "taskmanager");
+  logs.write("standalone-tm", "INFO from the taskmanager container", kEpochMs);
+  nlohmann::json pod_json =
+      flinktop::test::make_pod("flink", "standalone-tm", flinktop::test::native_labels("orders", "taskmanager"), true, 0);
+  pod_json["spec"]["containers"][0]["name"] = "taskmanager";
+  pod_json["status"]["containerStatuses"][0]["name"] = "taskmanager";
+  server.add(r::kPods, pod_json);
+  LogTail tail(api, quick());
+  tail.set_pods({pod("standalone-tm")});
+  Collector got(tail);
+  ASSERT_TRUE(got.until(1)) << (status_of(tail, "standalone-tm") ? status_of(tail, "standalone-tm")->message : "");
+  EXPECT_EQ(got.lines().front()->text, "INFO from the taskmanager container");
+
+  // A container the user names is never swapped for another.
+  LogTail named(api, quick());
+  PodLogTarget target = pod("standalone-tm");
+  target.container = "flink-main-container";
+  named.set_pods({target});
+  ASSERT_TRUE(state_becomes(named, "standalone-tm", SourceState::Failed));
+}
+
 TEST_F(LogTailPods, TailIsAskedOnceAndAReconnectResumesInstead) {
   add_pod("tm-1");
   for (int i = 0; i < 10; ++i) logs.write("tm-1", "line " + std::to_string(i), kEpochMs + i * 10);

@@ -34,6 +34,7 @@ class ScriptedLogs {
     std::vector<Line> lines;
     std::vector<Line> previous;  // the container before the last restart
     long long instance = 0;
+    std::string name = "flink-main-container";  // the container's name in its pod
     int status = 200;
     std::string reason;
     std::string message;
@@ -47,6 +48,10 @@ class ScriptedLogs {
   void add(const std::string& pod) {
     std::lock_guard lock(mutex_);
     pods_[pod];
+  }
+  void name_container(const std::string& pod, std::string name) {
+    std::lock_guard lock(mutex_);
+    pods_[pod].name = std::move(name);
   }
   void remove(const std::string& pod) {
     std::lock_guard lock(mutex_);
@@ -81,7 +86,7 @@ class ScriptedLogs {
       if (it == pods_.end())
         return demo::PodLogState{404, "NotFound", "pods \"" + q.pod + "\" not found", 0, false, 0};
       const Container& c = it->second;
-      if (!q.container.empty() && q.container != "flink-main-container") {
+      if (!q.container.empty() && q.container != c.name) {
         return demo::PodLogState{
             400, "BadRequest", "container " + q.container + " is not valid for pod " + q.pod, 0, false, 0};
       }
