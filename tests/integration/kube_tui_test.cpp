@@ -4,6 +4,8 @@
 // server will not proxy to loopback, so no cluster's REST API is reachable through it here (the
 // jobs view says so): the job itself is opened on the real Flink behind the standalone cluster,
 // reached through a port-forward via the API server and kwok — clusters → jobs → a job → back → quit.
+// `l` on the standalone cluster: the real JobManager's and TaskManager's logs through pods/log
+// (their containers are named jobmanager and taskmanager, not flink-main-container).
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -62,6 +64,34 @@ TEST(KubeTui, ClustersOfTheThreeKindsAndAClustersJobs) {
   ASSERT_TRUE(tui.wait_for("Jobs(orders)")) << tui.screen();
   EXPECT_TRUE(tui.wait_for("service proxy flink-apps/orders-rest:8081", 15s)) << tui.screen();
 
+  tui.keys({"Escape"});
+  ASSERT_TRUE(tui.wait_for("Clusters")) << tui.screen();
+  quit_and_expect_restored(tui);
+}
+
+TEST(KubeTui, TheLogsOfTheStandaloneClusterAreTheRealFlinkLogs) {
+  const std::string tm_pod = kube_fact("STANDALONE_TASKMANAGER_POD");
+  const std::string jm_pod = kube_fact("STANDALONE_JOBMANAGER_POD");
+  test::TempDir home;
+  test::TmuxSession tui(tui_command(home, "-A --kubeconfig " + admin_kubeconfig()), 200, 50);
+  ASSERT_TRUE(tui.wait_for("native-etl", 30s)) << tui.screen();
+  tui.type("/");
+  tui.type("lyz");
+  ASSERT_TRUE(tui.wait_for("native-etl", 5s, /*present=*/false)) << tui.screen();
+  tui.keys({"Enter"});
+  tui.type("l");
+  ASSERT_TRUE(tui.wait_for("Logs(", 10s)) << tui.screen();
+  // Both pods' lines; the TaskManager's (its classes live in runtime.taskexecutor) and the
+  // JobManager's (the dispatcher) as the real Flink wrote them.
+  tui.type("/");
+  tui.type("runtime\\.(taskexecutor|dispatcher)\\.");
+  tui.keys({"Enter"});
+  EXPECT_TRUE(tui.wait_for("org.apache.flink.runtime.taskexecutor.", 30s)) << tui.screen();
+  EXPECT_TRUE(tui.wait_for("org.apache.flink.runtime.dispatcher.", 30s)) << tui.screen();
+  for (const std::string& pod : {tm_pod, jm_pod}) {
+    EXPECT_TRUE(tui.wait_for(pod + ": failed", 1s, /*present=*/false)) << tui.screen();
+  }
+  tui.keys({"Escape"});
   tui.keys({"Escape"});
   ASSERT_TRUE(tui.wait_for("Clusters")) << tui.screen();
   quit_and_expect_restored(tui);

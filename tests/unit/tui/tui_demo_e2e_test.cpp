@@ -5,7 +5,10 @@
 // FlinkDeployment and says so.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <chrono>
+#include <filesystem>
 #include <string>
 #include <thread>
 
@@ -49,6 +52,55 @@ TEST(TuiDemoEndToEnd, JobGraphSparklinesCopyAndSavepointDirectory) {
     std::this_thread::sleep_for(50ms);
   }
   EXPECT_EQ(tmux.format("#{pane_dead}"), "1") << "flinktop quits";
+}
+
+TEST(TuiDemoEndToEnd, LogViewOfAClusterAndItsKeys) {
+  const auto dir = std::filesystem::temp_directory_path() / ("flinktop-e2e-logs-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  TmuxSession tmux("cd " + dir.string() + " && " + std::string(FLINKTOP_BINARY) + " --demo", 160, 48);
+  ASSERT_TRUE(tmux.wait_for("orders-app", 20s)) << tmux.screen();
+  tmux.type("/orders-app");
+  tmux.keys({"Enter"});
+  tmux.type("l");
+  ASSERT_TRUE(tmux.wait_for("Logs(orders-app)", 10s)) << tmux.screen();
+  // Merged: a JobManager line and a TaskManager line, each after its pod's name.
+  EXPECT_TRUE(tmux.wait_for("orders-app-taskmanager-1-1 ", 15s)) << tmux.screen();
+  EXPECT_TRUE(tmux.wait_for("CheckpointCoordinator", 15s)) << tmux.screen();
+  EXPECT_TRUE(tmux.wait_for("following", 5s)) << tmux.screen();
+
+  tmux.type("/");
+  tmux.type("WARN");
+  tmux.keys({"Enter"});
+  ASSERT_TRUE(tmux.wait_for("</WARN/>", 5s)) << tmux.screen();
+  EXPECT_TRUE(tmux.wait_for("INFO ", 2s, /*present=*/false)) << "the filter hides INFO lines\n" << tmux.screen();
+
+  tmux.type("t");  // timestamps: the log view's key, not the TaskManagers view
+  EXPECT_TRUE(tmux.wait_for("· time", 5s)) << tmux.screen();
+  EXPECT_TRUE(tmux.wait_for("Z 20", 5s)) << "an RFC 3339 time before each line\n" << tmux.screen();
+  tmux.type("f");
+  EXPECT_TRUE(tmux.wait_for("paused", 5s)) << tmux.screen();
+  tmux.type("wz");
+  EXPECT_TRUE(tmux.wait_for("· wrap · time · folded", 5s)) << tmux.screen();
+
+  tmux.keys({"C-s"});
+  ASSERT_TRUE(tmux.wait_for("filtered lines to " + dir.string(), 5s)) << tmux.screen();
+  std::size_t saved = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) saved += entry.path().extension() == ".log";
+  EXPECT_EQ(saved, 1u);
+
+  tmux.resize(80, 24);
+  EXPECT_TRUE(tmux.wait_for("Logs(orders-app)", 5s)) << tmux.screen();
+  tmux.keys({"Escape"});  // clears the filter
+  EXPECT_TRUE(tmux.wait_for("</WARN/>", 5s, /*present=*/false)) << tmux.screen();
+  tmux.keys({"Escape"});  // leaves the log view
+  EXPECT_TRUE(tmux.wait_for("Clusters", 5s)) << tmux.screen();
+  tmux.type("q");
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (tmux.format("#{pane_dead}") != "1" && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(50ms);
+  }
+  EXPECT_EQ(tmux.format("#{pane_dead}"), "1") << "flinktop quits";
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
