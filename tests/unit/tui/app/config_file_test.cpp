@@ -42,7 +42,7 @@ TEST(ConfigFile, EmptyFileIsTheDefaults) {
   EXPECT_EQ(load.warning, "");
   EXPECT_EQ(load.config.refresh, 2000ms);
   EXPECT_EQ(load.config.default_view, "clusters");
-  EXPECT_EQ(load.config.log_buffer_lines, 10000u);
+  EXPECT_EQ(load.config.log_buffer_lines, 100000u);
   EXPECT_EQ(load.config.theme, "");
 }
 
@@ -75,7 +75,7 @@ TEST(ConfigFile, WrongTypesKeepTheirDefaults) {
   EXPECT_EQ(load.warning.find('\n'), std::string::npos);
   EXPECT_EQ(load.config.refresh, 2000ms);
   EXPECT_EQ(load.config.default_view, "clusters");
-  EXPECT_EQ(load.config.log_buffer_lines, 10000u);
+  EXPECT_EQ(load.config.log_buffer_lines, 100000u);
   EXPECT_EQ(load.config.theme, "");
   EXPECT_EQ(load.config.keys.lookup(Key::character('s'), false), Action::Savepoint);
 }
