@@ -83,6 +83,7 @@ class App {
       const auto since_frame = WidgetClock::now() - last_frame_;
       if (log_woken_.load() && since_frame < kLogFrameInterval) {
         ::poll(fds, 1, static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(kLogFrameInterval - since_frame).count()));
+        store_.clear_wake();  // the log wakes that made us wait: the coming frame reads everything
       } else {
         ::poll(fds, 2, 250);
         if (fds[1].revents & POLLIN) store_.clear_wake();
@@ -135,7 +136,7 @@ class App {
   // The logs the top view asks for: a LogSession while it asks, a new one when it asks for
   // other logs. True when there is something new to show.
   bool follow_logs() {
-    const LogRequest* wanted = ui_.top().log_request();
+    const LogRequest* wanted = ui_.log_request();
     if (!wanted) {
       log_session_.reset();
       log_woken_ = false;
@@ -165,7 +166,8 @@ class App {
     const auto flink = poller_ && c && poller_->cluster_id() == c->id ? poller_->snapshot() : nullptr;
     const auto before = log_session_->feed();
     log_session_->update(c, snapshot, flink.get());
-    return changed || log_session_->feed() != before;
+    // A view opened over the log view does not rebuild for every batch of lines.
+    return (changed || log_session_->feed() != before) && ui_.top().log_request() != nullptr;
   }
 
   // The journal is a local file of at most a few hundred kilobytes: read here, on the UI thread,

@@ -42,7 +42,7 @@ LogSession::LogSession(LogRequest request, Route route, Options options, std::fu
   follow.tail_lines = options_.tail_lines;
   follow.previous = request_.previous;
   follow.follow = !request_.previous;  // a terminated container's log is complete
-  follow.rest_fallback = true;
+  follow.rest_fallback = !request_.previous;  // Flink's REST API serves the running process's log only
   logs::LogBufferOptions buffer;
   buffer.max_lines = options_.buffer_lines;
   tail_ = std::make_shared<logs::LogTail>(route_.kube, follow, buffer);
@@ -112,6 +112,9 @@ LogSession::Targets LogSession::targets(const model::Cluster& cluster, const mod
                                         const model::FlinkClusterSnapshot* flink) {
   Targets out;
   const bool kube = route_.kube != nullptr;
+  auto taskmanagers = [](std::size_t n) { return fmt::format("{} TaskManager{}", n, n == 1 ? "" : "s"); };
+  // A terminated container's log is the Kubernetes API's to give; Flink's REST API has none.
+  const bool rest_allowed = route_.flink && !request_.previous;
   const logs::PodIps ips = kube && snapshot ? logs::pod_ips(*snapshot, cluster.namespace_) : logs::PodIps{};
   const std::string where = cluster.namespace_.empty() ? cluster.name : cluster.namespace_ + "/" + cluster.name;
   auto endpoint_of = [&](const std::string& id) -> std::string {
@@ -129,7 +132,7 @@ LogSession::Targets LogSession::targets(const model::Cluster& cluster, const mod
   auto everything = [&](bool jobmanager) {
     if (kube) {
       out.pods = logs::cluster_log_targets(cluster, route_.flink, ips, !jobmanager);
-    } else if (route_.flink) {
+    } else if (rest_allowed) {
       if (jobmanager) out.files.push_back(rest_file(""));
       if (flink) {
         for (const auto& tm : flink->taskmanagers) out.files.push_back(rest_file(tm.id));
@@ -142,10 +145,13 @@ LogSession::Targets LogSession::targets(const model::Cluster& cluster, const mod
     case Scope::Cluster:
       everything(true);
       out.description = kube ? fmt::format("the JobManager and TaskManagers of {}: {}", where, names_of(out.pods))
-                             : fmt::format("the JobManager and {} TaskManagers of {}{}",
-                                           out.files.empty() ? 0 : out.files.size() - 1, where, rest_note());
+                             : fmt::format("the JobManager and {} of {}{}",
+                                           taskmanagers(out.files.empty() ? 0 : out.files.size() - 1), where, rest_note());
       if (kube && out.pods.empty()) out.problem = "no JobManager or TaskManager pod of " + where + " yet";
-      if (!kube && !route_.flink) out.problem = "no Flink REST API to read log files from";
+      if (!kube && !rest_allowed) {
+        out.problem = request_.previous ? "Flink's REST API has no previous containers' logs (P shows the running ones)"
+                                        : "no Flink REST API to read log files from";
+      }
       break;
     case Scope::Pod: {
       out.description = "pod " + cluster.namespace_ + "/" + request_.pod;
@@ -164,17 +170,21 @@ LogSession::Targets LogSession::targets(const model::Cluster& cluster, const mod
       if (pod) {
         out.pods = {logs::pod_log_target(*pod, route_.flink, ips)};
         out.description = pod->name == id ? "TaskManager pod " + id : fmt::format("TaskManager {} (pod {})", id, pod->name);
-      } else if (route_.flink) {
+      } else if (rest_allowed) {
         out.files = {rest_file(id)};
         out.description = "TaskManager " + id + (kube ? " (Flink REST log file: no pod matches it)" : rest_note());
       } else {
         out.description = "TaskManager " + id;
-        out.problem = "no pod matches it and the cluster has no Flink REST API";
+        out.problem = request_.previous ? "no pod matches it: Flink's REST API has no previous container's log"
+                                        : "no pod matches it and the cluster has no Flink REST API";
       }
       break;
     }
     case Scope::Job: {
-      const std::string job = fmt::format("job {} ({})", request_.job_name, request_.job_id.substr(0, 8));
+      const std::string short_id = request_.job_id.substr(0, 8);
+      const std::string job = request_.job_name.empty() || request_.job_name == short_id
+                                  ? "job " + short_id
+                                  : fmt::format("job {} ({})", request_.job_name, short_id);
       std::optional<JobTaskManagers> runs_on;
       {
         std::lock_guard lock(mutex_);
@@ -187,7 +197,7 @@ LogSession::Targets LogSession::targets(const model::Cluster& cluster, const mod
       std::set<std::string> seen;
       for (const auto& [id, endpoint] : runs_on ? runs_on->ids : std::map<std::string, std::string>{}) {
         if (!kube) {
-          out.files.push_back(rest_file(id));
+          if (rest_allowed) out.files.push_back(rest_file(id));
         } else if (const model::ClusterPod* pod = logs::taskmanager_pod(cluster, id, endpoint, ips);
                    pod && seen.insert(pod->name).second) {
           out.pods.push_back(logs::pod_log_target(*pod, route_.flink, ips));
@@ -195,7 +205,7 @@ LogSession::Targets LogSession::targets(const model::Cluster& cluster, const mod
       }
       if (!out.pods.empty() || !out.files.empty()) {
         out.description = kube ? fmt::format("the TaskManagers running {}: {}", job, names_of(out.pods))
-                               : fmt::format("the {} TaskManagers running {}{}", out.files.size(), job, rest_note());
+                               : fmt::format("the {} running {}{}", taskmanagers(out.files.size()), job, rest_note());
         if (runs_on && !runs_on->error.empty()) out.problem = "the TaskManagers may have changed: " + runs_on->error;
         break;
       }

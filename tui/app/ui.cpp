@@ -55,6 +55,7 @@ void Ui::refresh(ViewData data, bool changed, WidgetClock::time_point now) {
   const bool tick = now - last_refresh_ >= 1s && stack_.top().clock_due(data_.now);
   if (changed || stack_.depth() != seen_depth_ || tick) {
     stack_.top().refresh(data_, now);
+    if (auto message = stack_.top().take_message()) flash(message->first, std::move(message->second));
     // The jobs start view needs a cluster: the first one the clusters table shows, once known.
     if (settings_.start_view == "jobs" && stack_.depth() == 1 && !data_.cluster_list().empty()) {
       settings_.start_view.clear();
@@ -116,7 +117,8 @@ HeaderInfo Ui::header_info() {
     auto key = parse_key(hint.key);
     const auto bound = key ? settings_.keys.lookup(*key, false) : std::nullopt;
     const KeyBinding* binding = bound ? settings_.keys.binding(*bound) : nullptr;
-    if (settings_.readonly && binding && binding->mutation) continue;
+    // A view's own key (the log view's c, n) is not the global action it shadows.
+    if (settings_.readonly && binding && binding->mutation && !stack_.top().claims_key(*key)) continue;
     info.hints.push_back(hint);
   }
   return info;
@@ -276,6 +278,7 @@ void Ui::open_help() {
   for (const KeyHint& hint : stack_.top().hints()) entries.push_back({hint.key, hint.description, stack_.top().title()});
   for (const KeyBinding& b : settings_.keys.bindings()) {
     if (settings_.readonly && b.mutation) continue;
+    if (stack_.top().claims_key(b.key)) continue;  // the view's own meaning is listed above
     entries.push_back({to_string(b.key), b.description, b.section});
   }
   help_.set_entries(std::move(entries));

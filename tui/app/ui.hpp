@@ -57,6 +57,8 @@ class Ui {
   std::string focus_cluster() const { return stack_.top().focus_cluster(); }
   std::string focus_job() const { return stack_.top().focus_job(); }
   bool shows_savepoints() const { return stack_.top().shows_savepoints(); }
+  // The logs a view in the stack follows (the topmost that does): kept while a view is opened over it.
+  const LogRequest* log_request() const { return stack_.log_request(); }
   StatusLineData& status() { return status_; }
   const StatusLineData& status() const { return status_; }
   View& top() { return stack_.top(); }

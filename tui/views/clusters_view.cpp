@@ -53,7 +53,7 @@ model::RowTable ClustersView::rows(const ViewData& data) const {
 std::optional<LogsTarget> ClustersView::logs_target(const ViewData& data) {
   const model::Cluster* c = data.cluster(selected_id());
   if (!c) return std::nullopt;
-  return LogsTarget{{.scope = LogRequest::Scope::Cluster, .cluster_id = c->id}, c->name};
+  return LogsTarget{LogRequest::of_cluster(c->id), c->name};
 }
 
 }  // namespace flinktop::tui

@@ -308,8 +308,7 @@ CopyTarget JobView::copy_target() {
 
 
 std::optional<LogsTarget> JobView::logs_target(const ViewData& /*data*/) {
-  return LogsTarget{{.scope = LogRequest::Scope::Job, .cluster_id = cluster_id_, .job_id = job_id_, .job_name = job_name_},
-                    job_name_};
+  return LogsTarget{LogRequest::of_job(cluster_id_, job_id_, job_name_), job_name_};
 }
 
 }  // namespace flinktop::tui

@@ -48,7 +48,7 @@ std::optional<LogsTarget> JobsView::logs_target(const ViewData& data) {
   const std::string id = selected_id();
   if (id.empty()) return std::nullopt;
   const std::string name = job_name(data, id);
-  return LogsTarget{{.scope = LogRequest::Scope::Job, .cluster_id = cluster_id_, .job_id = id, .job_name = name}, name};
+  return LogsTarget{LogRequest::of_job(cluster_id_, id, name), name};
 }
 
 }  // namespace flinktop::tui

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 
 #include "core/logs/save_lines.hpp"
 #include "tui/widgets/box.hpp"
@@ -44,7 +45,10 @@ std::string file_safe(const std::string& text) {
 }  // namespace
 
 LogsView::LogsView(LogsTarget target, std::size_t capacity)
-    : request_(std::move(target.request)), subject_(std::move(target.subject)), view_(capacity) {}
+    : request_(std::move(target.request)), subject_(std::move(target.subject)), view_(capacity) {
+  static std::atomic<std::uint64_t> views{0};
+  request_.view = ++views;
+}
 
 std::vector<KeyHint> LogsView::hints() const {
   return {{"f", view_.following() ? "Pause" : "Follow"},
@@ -65,6 +69,7 @@ std::vector<KeyHint> LogsView::hints() const {
 
 void LogsView::refresh(const ViewData& data, WidgetClock::time_point /*now*/) {
   wall_now_ = data.now;
+  collect_save();
   if (!data.logs || !(data.logs->request == request_) || !data.logs->tail) return;  // the App has not caught up
   if (feed_ && feed_->tail != data.logs->tail) {
     view_.clear();  // another tail: another container (P), another set of lines
@@ -98,8 +103,10 @@ bool LogsView::handle_key(const Key& key) {
   } else if (key.is('t')) {
     view_.set_timestamps(!view_.timestamps());
   } else if (key.is('n') || key.is('N')) {
-    if (!view_.filter().active() || view_.filter().inverted()) {
+    if (!view_.filter().active()) {
       say(Severity::Info, "no pattern to look for: / sets one");
+    } else if (view_.filter().inverted()) {
+      say(Severity::Info, "an inverted filter (!) marks no match for n/N to jump to");
     } else if (!view_.next_match(key.is('n'))) {
       say(Severity::Info, fmt::format("no match for /{}/ {}", view_.filter().text(), key.is('n') ? "below" : "above"));
     }
@@ -141,7 +148,11 @@ CopyTarget LogsView::copy_target() {
 }
 
 void LogsView::save() {
-  const std::vector<logs::LogLinePtr> lines = view_.saved_lines();
+  if (saving_.valid()) {
+    say(Severity::Info, "still writing the previous file");
+    return;
+  }
+  std::vector<logs::LogLinePtr> lines = view_.saved_lines();
   if (lines.empty()) {
     say(Severity::Info, "nothing to save yet");
     return;
@@ -149,14 +160,27 @@ void LogsView::save() {
   std::error_code ec;
   std::filesystem::path path = std::filesystem::absolute(save_directory_, ec).lexically_normal();
   if (ec) path = save_directory_;
-  path /= fmt::format("flinktop-{}-{:%Y%m%d-%H%M%S}.log", file_safe(subject_),
-                      std::chrono::floor<std::chrono::seconds>(wall_now_));
-  try {
-    logs::save_lines(path, lines, {view_.prefix(), view_.timestamps()});
-    say(Severity::Ok, fmt::format("saved {} {}lines to {}", grouped(lines.size()),
-                                  view_.filter().active() && view_.hides_unmatched() ? "filtered " : "", path.string()));
-  } catch (const std::exception& e) {
-    say(Severity::Error, e.what());
+  const auto ms = std::chrono::floor<std::chrono::milliseconds>(wall_now_);
+  path /= fmt::format("flinktop-{}-{:%Y%m%d-%H%M%S}-{:03}.log", file_safe(subject_),
+                      std::chrono::floor<std::chrono::seconds>(ms), ms.time_since_epoch().count() % 1000);
+  const std::string what =
+      fmt::format("{} {}lines", grouped(lines.size()), view_.filter().active() && view_.hides_unmatched() ? "filtered " : "");
+  const logs::SaveOptions options{view_.prefix(), view_.timestamps()};
+  saving_ = std::async(std::launch::async, [lines = std::move(lines), path, options, what]() {
+    try {
+      logs::save_lines(path, lines, options);
+      return std::pair{Severity::Ok, fmt::format("saved {} to {}", what, path.string())};
+    } catch (const std::exception& e) {
+      return std::pair{Severity::Error, std::string(e.what())};
+    }
+  });
+  say(Severity::Info, fmt::format("saving {} to {}", what, path.string()));
+}
+
+void LogsView::collect_save() {
+  if (saving_.valid() && saving_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+    auto [severity, text] = saving_.get();
+    say(severity, std::move(text));
   }
 }
 
@@ -221,7 +245,7 @@ void LogsView::draw(Canvas& canvas, Rect area, const DrawContext& ctx) {
   const Rect body{inside.x, inside.y + state_rows, inside.width, inside.height - state_rows};
   if (view_.shown() == 0 && !body.empty()) {
     const std::string empty =
-        view_.size() > 0 ? fmt::format("no line matches /{}/ (of {} kept)", view_.filter().text(), grouped(view_.size()))
+        view_.size() > 0 ? fmt::format("no line passes the filter /{}/ (of {} kept)", view_.filter().text(), grouped(view_.size()))
                          : "waiting for log lines";
     canvas.text(body.x, body.y, empty, ctx.theme[Role::LogMarker], body.width);
   }

@@ -7,10 +7,11 @@
 // Its keys win over the global ones while it is shown (as in k9s' log view): f follow/pause,
 // w wrap, t timestamps, / filter, H filter hides or only highlights, n/N next/previous match,
 // ]/[ next/previous ERROR or exception, z fold stack traces, J pretty JSON, c clear,
-// P previous container, ctrl-s save, Y copy the cursor line.
+// P previous container, ctrl-s save (on a worker thread), Y copy the cursor line.
 #pragma once
 
 #include <filesystem>
+#include <future>
 
 #include "tui/views/view.hpp"
 #include "tui/widgets/log_view.hpp"
@@ -40,6 +41,7 @@ class LogsView : public View {
 
  private:
   void save();
+  void collect_save();  // the save worker's outcome, once it is there
   void say(Severity severity, std::string text) { message_.emplace(severity, std::move(text)); }
   // The lines between the title and the log: what is followed, sources in trouble.
   std::vector<std::pair<Role, std::string>> state_lines() const;
@@ -53,6 +55,8 @@ class LogsView : public View {
   std::optional<std::pair<Severity, std::string>> message_;
   std::chrono::system_clock::time_point wall_now_{};
   std::filesystem::path save_directory_ = ".";
+  // ctrl-s writes on a worker (100k lines, fsync): the UI thread never waits for the disk.
+  std::future<std::pair<Severity, std::string>> saving_;
 };
 
 }  // namespace flinktop::tui

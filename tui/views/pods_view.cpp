@@ -47,7 +47,7 @@ std::optional<LogsTarget> PodsView::logs_target(const ViewData& data) {
   for (const model::Cluster& c : data.cluster_list()) {
     for (const model::ClusterPod& pod : c.pods) {
       if (c.context + "/" + pod.uid == id) {
-        return LogsTarget{{.scope = LogRequest::Scope::Pod, .cluster_id = c.id, .pod = pod.name}, pod.name};
+        return LogsTarget{LogRequest::of_pod(c.id, pod.name), pod.name};
       }
     }
   }

@@ -31,7 +31,7 @@ model::RowTable TaskManagersView::rows(const ViewData& data) const {
 std::optional<LogsTarget> TaskManagersView::logs_target(const ViewData& /*data*/) {
   const std::string id = selected_id();
   if (id.empty()) return std::nullopt;
-  return LogsTarget{{.scope = LogRequest::Scope::TaskManager, .cluster_id = cluster_id_, .taskmanager_id = id}, id};
+  return LogsTarget{LogRequest::of_taskmanager(cluster_id_, id), id};
 }
 
 }  // namespace flinktop::tui

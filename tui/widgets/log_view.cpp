@@ -1,5 +1,6 @@
 #include "tui/widgets/log_view.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -15,7 +16,9 @@ namespace {
 using logs::LogLevel;
 using logs::LogLine;
 
-constexpr std::size_t kJsonMaxBytes = 256 * 1024;  // a bigger "JSON" line is shown as it is
+constexpr std::size_t kJsonMaxBytes = 64 * 1024;  // a bigger "JSON" line is shown as it is
+constexpr int kJsonMaxDepth = 32;                  // deeper: shown as it is (pretty text grows as depth²)
+constexpr std::size_t kJsonCacheEntries = 4096;
 constexpr int kTimestampWidth = 24;                // "2026-11-22T03:56:21.123Z"
 
 Role level_role(const LogLine& line) {
@@ -69,6 +72,30 @@ bool looks_like_json(std::string_view text) {
 
 // Where ]/[ stop: an ERROR record, a Java exception's first line (in a record of any level), a
 // record whose folded stack trace hides one.
+// Nesting no deeper than `max` (strings skipped): a hostile line of 30,000 brackets is not parsed.
+bool shallow_json(std::string_view text, int max) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (const char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > max) return false;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return true;
+}
+
 bool is_error_start(const LogLine& line, std::uint32_t folded) {
   if (line.notice) return false;
   return (!line.continuation && line.level == LogLevel::Error) || folded > 0 ||
@@ -77,7 +104,8 @@ bool is_error_start(const LogLine& line, std::uint32_t folded) {
 
 }  // namespace
 
-LogView::LogView(std::size_t capacity) : capacity_(std::max<std::size_t>(capacity, 1)) {}
+LogView::LogView(std::size_t capacity, std::size_t max_bytes)
+    : capacity_(std::max<std::size_t>(capacity, 1)), max_bytes_(max_bytes) {}
 
 // --- lines ------------------------------------------------------------------------------------------
 
@@ -92,7 +120,9 @@ bool LogView::passes(const LogLine& line, Record& record) const {
 }
 
 void LogView::admit(const logs::LogLinePtr& line) {
-  Record& record = records_[line->origin.get()];
+  // A source's first line may be in the middle of a trace (its tail began there): such lines pass
+  // a hiding filter only on their own merit.
+  Record& record = records_.try_emplace(line->origin, Record{!filtering(), 0}).first->second;
   if (!passes(*line, record)) return;
   if (folded_ && line->continuation && record.shown && record.head_seq != 0) {
     // Entries are in arrival order: the record's first line is found by its sequence number.
@@ -117,14 +147,16 @@ void LogView::append(const std::vector<logs::LogLinePtr>& lines) {
       several_sources_ = several_sources_ || line->origin->label != first_label_;
     }
     lines_.push_back(line);
+    bytes_ += line->text.size();
     admit(line);
-    if (lines_.size() > capacity_) evict_oldest();
+    while (lines_.size() > capacity_ || (bytes_ > max_bytes_ && lines_.size() > 1)) evict_oldest();
   }
 }
 
 void LogView::evict_oldest() {
   const logs::LogLinePtr oldest = std::move(lines_.front());
   lines_.pop_front();
+  bytes_ -= oldest->text.size();
   ++evicted_;
   if (!entries_.empty() && entries_.front().line == oldest) {
     entries_.pop_front();
@@ -137,6 +169,10 @@ void LogView::clear() {
   lines_.clear();
   entries_.clear();
   records_.clear();
+  json_cache_.clear();
+  bytes_ = 0;
+  evicted_ = 0;
+  following_ = true;  // what comes next is what the reader cleared the view for
   cursor_ = top_ = below_ = 0;
 }
 
@@ -146,10 +182,11 @@ void LogView::rebuild() {
   records_.clear();
   for (const logs::LogLinePtr& line : lines_) admit(line);
   if (!following_) {
-    // The cursor stays on its line, or the first shown after it.
-    auto it = std::lower_bound(entries_.begin(), entries_.end(), at,
-                               [](const Entry& e, std::uint64_t seq) { return e.line->seq < seq; });
-    cursor_ = entries_.empty() ? 0 : std::min<std::size_t>(it - entries_.begin(), entries_.size() - 1);
+    // The cursor stays on its line, or the nearest shown above it (the record a trace line was
+    // just folded into).
+    auto it = std::upper_bound(entries_.begin(), entries_.end(), at,
+                               [](std::uint64_t seq, const Entry& e) { return seq < e.line->seq; });
+    cursor_ = it == entries_.begin() ? 0 : static_cast<std::size_t>(it - entries_.begin()) - 1;
     top_ = cursor_;
   }
 }
@@ -177,9 +214,9 @@ void LogView::set_folded(bool on) {
 std::vector<logs::LogLinePtr> LogView::saved_lines() const {
   if (!filtering()) return {lines_.begin(), lines_.end()};
   std::vector<logs::LogLinePtr> out;
-  std::unordered_map<const logs::LogOrigin*, Record> records;
+  std::unordered_map<std::shared_ptr<const logs::LogOrigin>, Record> records;
   for (const logs::LogLinePtr& line : lines_) {
-    if (passes(*line, records[line->origin.get()])) out.push_back(line);
+    if (passes(*line, records.try_emplace(line->origin, Record{false, 0}).first->second)) out.push_back(line);
   }
   return out;
 }
@@ -264,6 +301,20 @@ const LogLine* LogView::cursor_line() const {
 
 // --- drawing ---------------------------------------------------------------------------------------
 
+const std::string* LogView::pretty_json(const LogLine& line) const {
+  if (!json_ || line.text.size() > kJsonMaxBytes || !looks_like_json(line.text)) return nullptr;
+  if (auto hit = json_cache_.find(line.seq); hit != json_cache_.end()) return hit->second.get();
+  std::shared_ptr<const std::string> pretty;
+  if (shallow_json(line.text, kJsonMaxDepth)) {
+    const nlohmann::json value = nlohmann::json::parse(line.text, nullptr, false);
+    if (!value.is_discarded() && value.is_structured()) {
+      pretty = std::make_shared<const std::string>(value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+  }
+  if (json_cache_.size() >= kJsonCacheEntries) json_cache_.clear();
+  return json_cache_.emplace(line.seq, std::move(pretty)).first->second.get();
+}
+
 std::vector<LogView::VisualLine> LogView::visual_lines(const Entry& entry, const DrawContext& ctx, bool on_cursor,
                                                        std::size_t max_bytes, std::deque<std::string>& store) const {
   const LogLine& line = *entry.line;
@@ -293,26 +344,21 @@ std::vector<LogView::VisualLine> LogView::visual_lines(const Entry& entry, const
   }
   const Style body = look(theme[level_role(line)]);
   std::string_view text = cut_at_code_point(line.text, max_bytes);
-
-  bool pretty = false;
-  if (json_ && text.size() == line.text.size() && looks_like_json(text)) {
-    const nlohmann::json value = nlohmann::json::parse(text, nullptr, false);
-    if (!value.is_discarded() && value.is_structured()) {
-      pretty = true;
-      const std::string& dumped =
-          store.emplace_back(value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
-      const std::string& indent = store.emplace_back(static_cast<std::size_t>(lead), ' ');
-      std::string_view rest = dumped;
-      for (bool head = true; !rest.empty(); head = false) {
-        const auto nl = rest.find('\n');
-        const std::string_view part = rest.substr(0, nl);
-        if (!head) out.push_back({{indent, body}});
-        out.back().push_back({part, body});
-        rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
-      }
-    }
+  if (entry.folded > 0) {
+    // Before the text, so a line wider than the pane never hides that a trace is folded under it.
+    first.push_back({store.emplace_back(fmt::format("[{} trace line{}] ", entry.folded, entry.folded == 1 ? "" : "s")),
+                     look(theme[Role::LogMarker])});
   }
-  if (!pretty) {
+  if (const std::string* dumped = pretty_json(line)) {
+    const std::string& indent = store.emplace_back(static_cast<std::size_t>(lead), ' ');
+    std::string_view rest = *dumped;
+    for (bool head = true; !rest.empty(); head = false) {
+      const auto nl = rest.find('\n');
+      if (!head) out.push_back({{indent, body}});
+      out.back().push_back({rest.substr(0, nl), body});
+      rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
+    }
+  } else {
     std::size_t at = 0;
     if (filter_.active() && !filter_.inverted()) {
       for (const logs::MatchSpan& span : filter_.spans(text)) {
@@ -322,12 +368,6 @@ std::vector<LogView::VisualLine> LogView::visual_lines(const Entry& entry, const
       }
     }
     if (at < text.size()) first.push_back({text.substr(at), body});
-  }
-  if (entry.folded > 0) {
-    const std::string ellipsis = ctx.unicode ? "⋯" : "...";
-    out.back().push_back({store.emplace_back("  " + ellipsis + " " + std::to_string(entry.folded) +
-                                             (entry.folded == 1 ? " trace line folded" : " trace lines folded")),
-                          look(theme[Role::LogMarker])});
   }
   return out;
 }
@@ -375,7 +415,7 @@ int LogView::lay_out(const std::vector<VisualLine>& lines, Canvas* canvas, int x
 
 int LogView::rows_of(std::size_t entry, int width, int max_rows, const DrawContext& ctx) const {
   const Entry& e = entries_[entry];
-  if (!wrap_ && !(json_ && looks_like_json(e.line->text))) return 1;
+  if (!wrap_ && !pretty_json(*e.line)) return 1;
   std::deque<std::string> store;
   const std::size_t bytes = static_cast<std::size_t>(std::max(1, width)) * static_cast<std::size_t>(max_rows) * 4 + 4;
   return std::min(max_rows, lay_out(visual_lines(e, ctx, false, bytes, store), nullptr, 0, 0, width, max_rows, ctx));
@@ -389,9 +429,9 @@ void LogView::draw(Canvas& canvas, Rect area, const DrawContext& ctx) {
   if (following_) cursor_ = last;
   cursor_ = std::min(cursor_, last);
   top_ = std::min(top_, last);
+  int used = 0;  // following: rows the entries from top_ take
   if (following_) {
     // The newest line at the bottom, as many before it as fit.
-    int used = 0;
     for (std::size_t i = last;; --i) {
       const int rows = rows_of(i, area.width, area.height, ctx);
       if (used + rows > area.height && i != last) break;
@@ -404,14 +444,15 @@ void LogView::draw(Canvas& canvas, Rect area, const DrawContext& ctx) {
     const std::size_t height = static_cast<std::size_t>(area.height);
     if (cursor_ < top_) top_ = cursor_;
     if (cursor_ >= top_ + height) top_ = cursor_ + 1 - height;
-    int used = 0;
-    for (std::size_t i = top_; i <= cursor_; ++i) used += rows_of(i, area.width, area.height, ctx);
-    while (used > area.height && top_ < cursor_) used -= rows_of(top_++, area.width, area.height, ctx);
+    int rows = 0;
+    for (std::size_t i = top_; i <= cursor_; ++i) rows += rows_of(i, area.width, area.height, ctx);
+    while (rows > area.height && top_ < cursor_) rows -= rows_of(top_++, area.width, area.height, ctx);
   }
   // Text beyond what the screen can show is never looked at (a 1 MB line costs one screenful).
   const std::size_t max_bytes =
       static_cast<std::size_t>(area.width) * static_cast<std::size_t>(wrap_ ? area.height : 1) * 4 + 4;
-  int y = area.y;
+  // Following with a screen that holds more than the lines since top_: the newest stays at the bottom.
+  int y = area.y + (following_ && top_ > 0 ? std::max(0, area.height - used) : 0);
   std::size_t i = top_;
   std::deque<std::string> store;
   for (; i < entries_.size() && y < area.y + area.height; ++i) {

@@ -8,7 +8,7 @@
 // (grep) or only highlights its matches (less: n/N jump between them). A stack trace goes with
 // its record: filtering on ERROR keeps the ERROR lines' traces.
 //
-// It keeps at most `capacity` lines (the oldest go). Lines are shared with the LogBuffer they
+// It keeps at most `capacity` lines and `max_bytes` of text (the oldest go). Lines are shared with the LogBuffer they
 // came from, never copied; their text was sanitised on ingest and is drawn through the Canvas,
 // which would strip a control sequence anyway. Drawing costs the lines on screen, not the lines
 // kept: a 1 MB line or 100k lines in the buffer cost a frame nothing more.
@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -31,7 +32,8 @@ namespace flinktop::tui {
 
 class LogView {
  public:
-  explicit LogView(std::size_t capacity = 100'000);
+  // At most `capacity` lines and `max_bytes` of their text (as the LogBuffer they come from).
+  explicit LogView(std::size_t capacity = 100'000, std::size_t max_bytes = 256ull * 1024 * 1024);
 
   // --- lines ---------------------------------------------------------------------------------------
   void append(const std::vector<logs::LogLinePtr>& lines);  // in arrival order
@@ -113,9 +115,15 @@ class LogView {
   int rows_of(std::size_t entry, int width, int max_rows, const DrawContext& ctx) const;
 
   std::size_t capacity_;
+  std::size_t max_bytes_;
+  std::size_t bytes_ = 0;
   std::deque<logs::LogLinePtr> lines_;
   std::deque<Entry> entries_;
-  std::unordered_map<const logs::LogOrigin*, Record> records_;
+  // Keyed by the origin itself (held, so its address is never another source's).
+  std::unordered_map<std::shared_ptr<const logs::LogOrigin>, Record> records_;
+  // Pretty-printed JSON by line (null: not JSON), so a frame does not parse what it drew before.
+  const std::string* pretty_json(const logs::LogLine& line) const;
+  mutable std::unordered_map<std::uint64_t, std::shared_ptr<const std::string>> json_cache_;
   std::uint64_t evicted_ = 0;
   logs::LogFilter filter_;
   bool hide_unmatched_ = true;

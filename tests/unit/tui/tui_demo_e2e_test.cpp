@@ -83,7 +83,8 @@ TEST(TuiDemoEndToEnd, LogViewOfAClusterAndItsKeys) {
   EXPECT_TRUE(tmux.wait_for("· wrap · time · folded", 5s)) << tmux.screen();
 
   tmux.keys({"C-s"});
-  ASSERT_TRUE(tmux.wait_for("filtered lines to " + dir.string(), 5s)) << tmux.screen();
+  ASSERT_TRUE(tmux.wait_for("saved ", 10s)) << tmux.screen();
+  EXPECT_TRUE(tmux.wait_for("filtered lines to " + dir.string(), 1s)) << tmux.screen();
   std::size_t saved = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) saved += entry.path().extension() == ".log";
   EXPECT_EQ(saved, 1u);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "tui/views/logs_view.hpp"
 #include "ui_screen.hpp"
@@ -55,6 +56,18 @@ class UiLogs : public ::testing::Test {
     data.logs = feed;
     s.set_data(data);
     return *request;
+  }
+
+  // The save runs on a worker: frames go on until its outcome is on the status line (bounded).
+  bool saved_message() {
+    for (int i = 0; i < 500; ++i) {
+      ViewData data = view_data(true);
+      data.logs = feed;
+      s.set_data(data);
+      if (s.flash().rfind("saving", 0) != 0) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return false;
   }
 
   UiScreen s;
@@ -121,6 +134,8 @@ TEST_F(UiLogs, CopiesTheCursorLineAndSavesToAFile) {
   std::filesystem::create_directories(dir);
   static_cast<LogsView&>(s.ui().top()).set_save_directory(dir);
   s.press(Key::ctrl('s'));
+  EXPECT_EQ(s.flash().rfind("saving 4 lines to " + dir.string() + "/flinktop-orders-", 0), 0u) << s.flash();
+  ASSERT_TRUE(saved_message()) << s.flash();
   EXPECT_EQ(s.flash().rfind("saved 4 lines to " + dir.string() + "/flinktop-orders-", 0), 0u) << s.flash();
   std::size_t files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
@@ -134,7 +149,9 @@ TEST_F(UiLogs, CopiesTheCursorLineAndSavesToAFile) {
 
   static_cast<LogsView&>(s.ui().top()).set_save_directory(dir / "missing" / "dir");
   s.press(Key::ctrl('s'));
+  ASSERT_TRUE(saved_message()) << s.flash();
   EXPECT_NE(s.flash().find("missing"), std::string::npos) << "a save that fails says why: " << s.flash();
+  EXPECT_EQ(s.flash().rfind("saving", 0), std::string::npos) << s.flash();
   std::filesystem::remove_all(dir);
 }
 

@@ -116,9 +116,10 @@ TEST_F(LogViewTest, FoldsEachSourcesStackTraceUnderItsOwnRecord) {
   view_.set_prefix(true);
   view_.set_folded(true);
   EXPECT_EQ(view_.shown(), 2u);
-  EXPECT_EQ(screen(60, 3), "tm-1 ERROR tm-1 failed  ⋯ 3 trace lines folded\ntm-2 INFO tm-2 fine\n\n");
+  EXPECT_EQ(screen(60, 3), "tm-1 [3 trace lines] ERROR tm-1 failed\ntm-2 INFO tm-2 fine\n\n");
   view_.append({line("    at a.B.e(B.java:3)", tm1_)});  // folds as it arrives
-  EXPECT_NE(screen(60, 3).find("4 trace lines folded"), std::string::npos);
+  EXPECT_NE(screen(60, 3).find("[4 trace lines] ERROR"), std::string::npos);
+  EXPECT_EQ(screen(24, 3).substr(0, 21), "tm-1 [4 trace lines] ") << "a narrow pane still says a trace is folded";
   view_.set_folded(false);
   EXPECT_EQ(view_.shown(), 6u);
 }
@@ -159,6 +160,35 @@ TEST_F(LogViewTest, PrettyPrintsJsonLines) {
   add({R"({"level":"INFO","message":"checkpoint 7 done","ms":12})", "INFO plain"});
   view_.set_json(true);
   EXPECT_EQ(screen(40, 7), "{\n  \"level\": \"INFO\",\n  \"message\": \"checkpoint 7 done\",\n  \"ms\": 12\n}\nINFO plain\n\n");
+}
+
+TEST_F(LogViewTest, PrettyJsonIsDecidedOnTheWholeLineAndAHostileLineIsShownAsItIs) {
+  std::string wide = R"({"level":"WARN","message":")" + std::string(300, 'x') + R"("})";
+  add({wide});
+  view_.set_json(true);
+  EXPECT_EQ(screen(40, 5).substr(0, 2), "{\n") << "pretty though wider than the pane: " << screen(40, 5);
+  // 20,000 nested brackets: not parsed (its pretty text would take gigabytes), shown as it is.
+  add({std::string(20'000, '[') + std::string(20'000, ']')});
+  EXPECT_EQ(screen(40, 2), "\n" + std::string(39, '[') + "…\n") << "the newest line on the bottom row";
+}
+
+TEST_F(LogViewTest, FollowingWithWrapKeepsTheNewestLineOnTheBottomRow) {
+  add({"INFO " + std::string(30, 'a'), "INFO " + std::string(30, 'b')});
+  view_.set_wrap(true);
+  // 20 columns: two rows each; a screen of 3 rows shows the newest whole, at the bottom.
+  EXPECT_EQ(screen(20, 3), "\nINFO bbbbbbbbbbbbbbb\nbbbbbbbbbbbbbbb\n");
+}
+
+TEST_F(LogViewTest, KeepsAtMostItsBytesAndClearStartsOver) {
+  LogView small(1000, 100);
+  small.append({line("INFO " + std::string(45, 'a')), line("INFO " + std::string(45, 'b')), line("INFO " + std::string(45, 'c'))});
+  EXPECT_EQ(small.size(), 2u) << "150 bytes of text in a view of 100";
+  EXPECT_EQ(small.evicted(), 1u);
+  small.handle_key(Key::character('k'));
+  EXPECT_FALSE(small.following());
+  small.clear();
+  EXPECT_EQ(small.evicted(), 0u);
+  EXPECT_TRUE(small.following()) << "after a clear the new lines are followed";
 }
 
 TEST_F(LogViewTest, KeepsAtMostItsCapacityAndTheCursorStaysOnItsLine) {
