@@ -39,8 +39,9 @@ std::string when(std::optional<kube::Timestamp> t, SystemTime now) {
 }
 
 std::shared_ptr<const nlohmann::json> parse_raw(const kube::ObjectMeta& meta) {
-  if (!meta.raw) return nullptr;
-  auto j = nlohmann::json::parse(*meta.raw, nullptr, /*allow_exceptions=*/false);
+  const std::string raw = kube::raw_json(meta);
+  if (raw.empty()) return nullptr;
+  auto j = nlohmann::json::parse(raw, nullptr, /*allow_exceptions=*/false);
   return j.is_discarded() ? nullptr : std::make_shared<const nlohmann::json>(std::move(j));
 }
 

@@ -23,8 +23,9 @@ const T* find(const model::ObjectMap<T>& objects, const ObjectRef& ref) {
 
 std::vector<PagerLine> yaml_lines(const kube::ObjectMeta& meta) {
   std::vector<PagerLine> lines;
-  if (!meta.raw) return {{"The Store keeps no copy of this object's YAML.", Role::RowMuted, 0}};
-  const auto json = nlohmann::json::parse(*meta.raw, nullptr, /*allow_exceptions=*/false);
+  const std::string raw = kube::raw_json(meta);
+  if (raw.empty()) return {{"The Store keeps no copy of this object's YAML.", Role::RowMuted, 0}};
+  const auto json = nlohmann::json::parse(raw, nullptr, /*allow_exceptions=*/false);
   std::istringstream yaml(object_yaml(json));
   std::string raw_line;
   while (std::getline(yaml, raw_line)) {

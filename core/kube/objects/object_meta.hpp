@@ -31,9 +31,10 @@ struct ObjectMeta {
   std::map<std::string, std::string> labels;
   std::vector<OwnerReference> owner_references;
   // The whole object as the API server sent it (compact JSON, metadata.managedFields dropped),
-  // for describe and YAML. Kept only for the kinds a user can open that way (pods, FlinkDeployments,
-  // FlinkSessionJobs): as text, because a parsed tree costs several times the memory on every
-  // pod of a large cluster while only the one on screen is ever read. Null for other kinds.
+  // for describe and YAML: raw_json() gives it back. Kept only for the kinds a user can open that
+  // way (pods, FlinkDeployments, FlinkSessionJobs), deflated: a parsed tree would cost several
+  // times the text on every pod of a large cluster, the text twice the deflated bytes, and only
+  // the one object on screen is ever read. Null for other kinds.
   std::shared_ptr<const std::string> raw;
 
   // The label's value, or "" when absent.
@@ -47,5 +48,8 @@ struct ObjectMeta {
   // from_object() plus `raw`.
   static ObjectMeta from_object_keeping_raw(const nlohmann::json& object);
 };
+
+// The object's JSON text kept in `raw`; "" when none was kept (or it does not inflate).
+std::string raw_json(const ObjectMeta& meta);
 
 }  // namespace flinktop::kube

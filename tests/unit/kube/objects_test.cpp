@@ -76,6 +76,24 @@ TEST(ObjectsMeta, DecodesIdentityLabelsAndOwners) {
   EXPECT_TRUE(meta.owner_references[0].controller);
 }
 
+TEST(ObjectsMeta, KeepsTheRawObjectDeflatedWithoutManagedFields) {
+  using nlohmann::json;
+  json pod = {{"apiVersion", "v1"}, {"kind", "Pod"},
+              {"metadata", {{"name", "orders-taskmanager-1-1"}, {"namespace", "flink"}, {"uid", "u1"},
+                            {"managedFields", {{{"manager", "kubelet"}}}}}},
+              {"spec", {{"containers", {{{"name", "flink-main-container"}, {"image", std::string(2000, 'x')}}}}}}};
+  const Pod decoded = Pod::from_json(pod);
+  ASSERT_TRUE(decoded.meta.raw);
+  EXPECT_LT(decoded.meta.raw->size(), 500u) << "kept deflated";
+  pod["metadata"].erase("managedFields");
+  EXPECT_EQ(json::parse(raw_json(decoded.meta)), pod);
+
+  ObjectMeta broken = decoded.meta;
+  broken.raw = std::make_shared<const std::string>(decoded.meta.raw->substr(0, 20));
+  EXPECT_EQ(raw_json(broken), "") << "a damaged copy gives nothing, never garbage";
+  EXPECT_EQ(raw_json(ObjectMeta{}), "");
+}
+
 TEST(ObjectsPod, DecodesNativeClusterPods) {
   const auto list = fixture("native_session_pods.json");
   const auto jm = Pod::from_json(list.at("items").at(0));
