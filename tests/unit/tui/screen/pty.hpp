@@ -58,6 +58,11 @@ class Pty {
     }
   }
 
+  // Keeps the drain thread out of the allocator while held: fork() copies every lock another
+  // thread holds at that instant, and a child whose allocator lock was taken mid-append (ASan's
+  // per-size-class locks) hangs at its first malloc. Hold it across fork().
+  std::unique_lock<std::mutex> hold_output() { return std::unique_lock(mutex_); }
+
   // Everything written to the terminal since the last take(), once it has been quiet for `quiet`.
   std::string take(std::chrono::milliseconds quiet = std::chrono::milliseconds(40)) {
     const auto start = Clock::now();

@@ -396,7 +396,11 @@ std::pair<int, std::string> run_child(Pty& pty, void (*body)(), int signal) {
   int ready[2], go[2];
   EXPECT_EQ(::pipe(ready), 0);
   EXPECT_EQ(::pipe(go), 0);
-  const pid_t pid = ::fork();
+  pid_t pid = 0;
+  {
+    auto quiet = pty.hold_output();
+    pid = ::fork();
+  }
   if (pid == 0) {
     ::close(ready[0]);
     ::close(go[1]);
