@@ -81,13 +81,22 @@ TEST(KubeTui, TheLogsOfTheStandaloneClusterAreTheRealFlinkLogs) {
   tui.keys({"Enter"});
   tui.type("l");
   ASSERT_TRUE(tui.wait_for("Logs(", 10s)) << tui.screen();
-  // Both pods' lines; the TaskManager's (its classes live in runtime.taskexecutor) and the
-  // JobManager's (the dispatcher) as the real Flink wrote them.
+  // Both pods' lines as the real Flink wrote them, each behind its pod's prefix: the
+  // TaskManager's (its classes live in runtime.taskexecutor), then the JobManager's (the
+  // dispatcher). One filter at a time: the view follows the tail of the merge, and whichever
+  // pod's stream arrives first may already be above the screen when the other's lines follow.
   tui.type("/");
-  tui.type("runtime\\.(taskexecutor|dispatcher)\\.");
+  tui.type("runtime\\.taskexecutor\\.");
   tui.keys({"Enter"});
-  EXPECT_TRUE(tui.wait_for("org.apache.flink.runtime.taskexecutor.", 30s)) << tui.screen();
-  EXPECT_TRUE(tui.wait_for("org.apache.flink.runtime.dispatcher.", 30s)) << tui.screen();
+  EXPECT_TRUE(tui.wait_for_line(std::regex(tm_pod + " .* org\\.apache\\.flink\\.runtime\\.taskexecutor\\."), 30s))
+      << tui.screen();
+  tui.type("/");
+  tui.keys({"C-u"});
+  tui.type("runtime\\.dispatcher\\.");
+  tui.keys({"Enter"});
+  EXPECT_TRUE(tui.wait_for_line(std::regex(jm_pod + " .* org\\.apache\\.flink\\.runtime\\.dispatcher\\."), 30s))
+      << tui.screen();
+  EXPECT_TRUE(tui.wait_for("org.apache.flink.runtime.taskexecutor.", 1s, /*present=*/false)) << tui.screen();
   for (const std::string& pod : {tm_pod, jm_pod}) {
     EXPECT_TRUE(tui.wait_for(pod + ": failed", 1s, /*present=*/false)) << tui.screen();
   }

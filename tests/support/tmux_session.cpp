@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <stdexcept>
+#include <sstream>
 #include <thread>
 
 #include "support/run_command.hpp"
@@ -46,6 +47,18 @@ bool TmuxSession::wait_for(const std::string& text, std::chrono::milliseconds ti
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   do {
     if ((screen().find(text) != std::string::npos) == present) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  } while (std::chrono::steady_clock::now() < deadline);
+  return false;
+}
+
+bool TmuxSession::wait_for_line(const std::regex& line, std::chrono::milliseconds timeout) const {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  do {
+    std::istringstream lines(screen());
+    for (std::string text; std::getline(lines, text);) {
+      if (std::regex_search(text, line)) return true;
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   } while (std::chrono::steady_clock::now() < deadline);
   return false;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ class TmuxSession {
   // Polls the screen until it contains `text` (or lacks it, with `present` false); false on timeout.
   bool wait_for(const std::string& text, std::chrono::milliseconds timeout = std::chrono::seconds(10),
                 bool present = true) const;
+  // Polls the screen until one of its lines matches `line` (std::regex_search); false on timeout.
+  bool wait_for_line(const std::regex& line, std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
   void resize(int width, int height);
   // #{pane_dead}, #{alternate_on}, #{cursor_flag}, ... of the pane.
   std::string format(const std::string& expression) const;
