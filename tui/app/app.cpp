@@ -133,8 +133,8 @@ class App {
                 changed, now);
   }
 
-  // The logs the top view asks for: a LogSession while it asks, a new one when it asks for
-  // other logs. True when there is something new to show.
+  // The logs a log view in the stack asks for (the topmost such view): a LogSession while one
+  // asks, a new one when it asks for other logs. True when there is something new to show.
   bool follow_logs() {
     const LogRequest* wanted = ui_.log_request();
     if (!wanted) {
