@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/kube/yaml_json.hpp"
 #include "core/text/one_line.hpp"
 #include "tui/views/describe.hpp"
-#include "tui/views/object_yaml.hpp"
 
 namespace flinktop::tui {
 
@@ -26,7 +26,7 @@ std::vector<PagerLine> yaml_lines(const kube::ObjectMeta& meta) {
   const std::string raw = kube::raw_json(meta);
   if (raw.empty()) return {{"The Store keeps no copy of this object's YAML.", Role::RowMuted, 0}};
   const auto json = nlohmann::json::parse(raw, nullptr, /*allow_exceptions=*/false);
-  std::istringstream yaml(object_yaml(json));
+  std::istringstream yaml(kube::object_yaml(json));
   std::string raw_line;
   while (std::getline(yaml, raw_line)) {
     // The indent is the structure: kept as is; the rest made one safe line (a long value is cut).

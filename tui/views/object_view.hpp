@@ -3,18 +3,14 @@
 // scroll position, and says so plainly when the object is gone.
 #pragma once
 
+#include "core/actions/object_edit.hpp"
 #include "tui/views/view.hpp"
 #include "tui/widgets/text_pager.hpp"
 
 namespace flinktop::tui {
 
 // Which object: enough to find it again in every new snapshot.
-struct ObjectRef {
-  std::string context;
-  std::string kind;  // "FlinkDeployment", "FlinkSessionJob", "Pod"
-  std::string namespace_;
-  std::string name;
-};
+using ObjectRef = actions::ObjectKey;
 
 class ObjectView : public View {
  public:
