@@ -181,6 +181,17 @@ void KubeApiServer::handle_resource(const httplib::Request& req, httplib::Respon
       try {
         if (body.is_discarded()) throw std::invalid_argument("the body is not JSON");
         if (req.method == "PUT") {
+          // As the API server does: a replace that names a resourceVersion applies to that one only.
+          const std::string expected = body.is_object() && body.contains("metadata") && body["metadata"].is_object()
+                                           ? body["metadata"].value("resourceVersion", "")
+                                           : "";
+          if (!expected.empty() && expected != it->second["metadata"].value("resourceVersion", "")) {
+            reply_status(res, 409, "Conflict",
+                         "Operation cannot be fulfilled on " + type.qualified_name() + " \"" + target->name +
+                             "\": the object has been modified; please apply your changes to the latest version and "
+                             "try again");
+            return;
+          }
           patched = body;
         } else if (req.get_header_value("Content-Type") == "application/json-patch+json") {
           patched = patched.patch(body);

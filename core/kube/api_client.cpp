@@ -342,6 +342,13 @@ json ApiClient::patch(const ResourceType& type, const std::string& ns, const std
                    cancel);
 }
 
+json ApiClient::replace(const ResourceType& type, const std::string& ns, const std::string& name, const json& object,
+                        bool dry_run, http::CancelToken* cancel) {
+  std::string url = resource_path(type, ns, name);
+  if (dry_run) add_query(url, "dryRun", "All");
+  return send_json(http::Method::Put, url, object.dump(), "application/json", "update", &type, ns, name, cancel);
+}
+
 void ApiClient::remove(const ResourceType& type, const std::string& ns, const std::string& name, bool dry_run,
                        http::CancelToken* cancel) {
   std::string url = resource_path(type, ns, name);

@@ -109,6 +109,10 @@ class ApiClient {
   nlohmann::json patch(const ResourceType& type, const std::string& ns, const std::string& name,
                        const nlohmann::json& patch, PatchType patch_type, bool dry_run = false,
                        const std::string& subresource = "", http::CancelToken* cancel = nullptr);
+  // PUT: `object` replaces the stored one. With metadata.resourceVersion set, the server refuses
+  // (Error Conflict) when the object changed since that version: an edit never overwrites blindly.
+  nlohmann::json replace(const ResourceType& type, const std::string& ns, const std::string& name,
+                         const nlohmann::json& object, bool dry_run = false, http::CancelToken* cancel = nullptr);
   void remove(const ResourceType& type, const std::string& ns, const std::string& name,
               bool dry_run = false, http::CancelToken* cancel = nullptr);
 
