@@ -9,9 +9,11 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <regex>
 #include <string>
+#include <thread>
 
 #include "integration/background_process.hpp"
 #include "integration/kube_env.hpp"
@@ -103,6 +105,77 @@ TEST(KubeTui, TheLogsOfTheStandaloneClusterAreTheRealFlinkLogs) {
   tui.keys({"Escape"});
   tui.keys({"Escape"});
   ASSERT_TRUE(tui.wait_for("Clusters")) << tui.screen();
+  quit_and_expect_restored(tui);
+}
+
+// e on the operator application, with an $EDITOR that first writes a value the CRD's schema
+// forbids: the real API server's words come back on top of the reopened file, the fixed edit is
+// shown as its change and sent on y. ctrl-d deletes a pod through the real API server.
+TEST(KubeTui, EditMeetsTheRealValidationAndDeleteRemovesAPod) {
+  test::TempDir home;
+  const std::string editor = home.write("editor.sh", R"(#!/bin/sh
+if grep -q 'The last attempt was refused' "$1"; then
+  grep -q 'Unsupported value: "bogus"' "$1" && touch "$(dirname "$0")/refusal-seen"
+  sed -i 's/upgradeMode: bogus/upgradeMode: last-state/' "$1"
+else
+  sed -i 's/upgradeMode: savepoint/upgradeMode: bogus/' "$1"
+fi
+)");
+  std::filesystem::permissions(editor, std::filesystem::perms::owner_all);
+  auto admin = api_client();
+  struct RestoreAtEnd {
+    std::shared_ptr<kube::ApiClient> admin;
+    ~RestoreAtEnd() {
+      admin->patch(kube::resources::kFlinkDeployments, "flink-apps", "orders",
+                   {{"spec", {{"job", {{"upgradeMode", "savepoint"}}}}}}, kube::PatchType::Merge);
+    }
+  } restore{admin};
+  admin->create(kube::resources::kPods, "flink-native",
+                kwok_taskmanager_pod("flink-native", "native-etl-taskmanager-1-9", "native-etl"));
+
+  test::TmuxSession tui("EDITOR=" + editor + " " + tui_command(home, "-A --kubeconfig " + admin_kubeconfig()), 160, 40);
+  ASSERT_TRUE(tui.wait_for("native-etl", 30s)) << tui.screen();
+  tui.type("/");
+  tui.type("orders");
+  ASSERT_TRUE(tui.wait_for("native-etl", 5s, /*present=*/false)) << tui.screen();
+  tui.keys({"Enter"});
+  tui.type("e");
+  ASSERT_TRUE(tui.wait_for("Apply the edit of FlinkDeployment", 30s)) << tui.screen();
+  EXPECT_TRUE(std::filesystem::exists(home.path() + "/refusal-seen")) << "the editor reopened with the server's words";
+  EXPECT_TRUE(tui.wait_for("spec.job.upgradeMode: \"savepoint\" → \"last-state\"", 1s)) << tui.screen();
+  EXPECT_TRUE(tui.wait_for("FlinkDeployment flink-apps/orders (context ", 1s)) << tui.screen();
+  tui.type("y");
+  ASSERT_TRUE(tui.wait_for("updated FlinkDeployment flink-apps/orders", 15s)) << tui.screen();
+  EXPECT_EQ(admin->get(kube::resources::kFlinkDeployments, "flink-apps", "orders")["spec"]["job"]["upgradeMode"],
+            "last-state");
+
+  tui.keys({"Escape"});  // clears the filter
+  tui.type("/");
+  tui.type("native-etl");
+  tui.keys({"Enter"});
+  tui.type("p");
+  ASSERT_TRUE(tui.wait_for("native-etl-taskmanager-1-9", 15s)) << tui.screen();
+  tui.type("/");
+  tui.type("1-9");
+  tui.keys({"Enter"});
+  tui.keys({"C-d"});
+  ASSERT_TRUE(tui.wait_for("Delete Pod", 5s)) << tui.screen();
+  EXPECT_TRUE(tui.wait_for("Pod flink-native/native-etl-taskmanager-1-9 (context ", 1s)) << tui.screen();
+  tui.type("y");
+  EXPECT_TRUE(tui.wait_for("deleted Pod flink-native/native-etl-taskmanager-1-9", 15s)) << tui.screen();
+  // kwok, standing in for the kubelet, finishes the deletion.
+  const auto deadline = std::chrono::steady_clock::now() + 30s;
+  bool gone = false;
+  while (!gone && std::chrono::steady_clock::now() < deadline) {
+    try {
+      admin->get(kube::resources::kPods, "flink-native", "native-etl-taskmanager-1-9");
+      std::this_thread::sleep_for(200ms);
+    } catch (const Error& e) {
+      gone = e.kind() == ErrorKind::NotFound;
+      if (!gone) throw;
+    }
+  }
+  EXPECT_TRUE(gone);
   quit_and_expect_restored(tui);
 }
 

@@ -8,9 +8,19 @@
 namespace flinktop::tui {
 
 namespace {
+
 constexpr auto kFlashFor = std::chrono::seconds(8);
 constexpr auto kSavepointFlashFor = std::chrono::seconds(30);  // time to copy the path
+
+// An action thread's last words: its outcome, and that `label` is no longer in flight.
+void report(ActionOutbox& outbox, ActionOutcome outcome, std::string label) {
+  std::lock_guard lock(outbox.mutex);
+  outbox.messages.push_back(std::move(outcome));
+  outbox.finished.push_back(std::move(label));
+  if (outbox.store) outbox.store->notify();
 }
+
+}  // namespace
 
 std::thread start_job_action(JobActionRequest request, actions::ActionContext ctx,
                              std::shared_ptr<ActionOutbox> outbox, std::shared_ptr<actions::Journal> journal) {
@@ -32,11 +42,34 @@ std::thread start_job_action(JobActionRequest request, actions::ActionContext ct
       outcome.severity = Severity::Error;
       outcome.message = e.what();
     }
-    std::lock_guard lock(outbox->mutex);
-    outbox->messages.push_back(std::move(outcome));
-    outbox->finished.push_back(action_label(request));
-    if (outbox->store) outbox->store->notify();
+    report(*outbox, std::move(outcome), action_label(request));
   });
+}
+
+std::thread start_object_delete(ObjectRequest request, std::shared_ptr<kube::ApiClient> client,
+                                std::shared_ptr<ActionOutbox> outbox, std::shared_ptr<actions::Journal> journal) {
+  return std::thread([request = std::move(request), client = std::move(client), outbox = std::move(outbox),
+                      journal = std::move(journal)] {
+    ActionOutcome outcome;
+    try {
+      if (!client) throw std::runtime_error("no Kubernetes client for context " + request.key.context);
+      actions::delete_object(*client, request.key, /*dry_run=*/false);
+      outcome.message = "deleted " + actions::describe(request.key);
+    } catch (const std::exception& e) {
+      outcome.severity = Severity::Error;
+      outcome.message = e.what();
+    }
+    const bool ok = outcome.severity != Severity::Error;
+    const std::string unjournaled =
+        actions::journal_change(journal.get(), request.key, "delete", ok, ok ? "" : outcome.message);
+    if (!unjournaled.empty()) outcome.message += "; not journaled: " + unjournaled;
+    report(*outbox, std::move(outcome), action_label(request));
+  });
+}
+
+void wake(ActionOutbox& outbox) {
+  std::lock_guard lock(outbox.mutex);
+  if (outbox.store) outbox.store->notify();
 }
 
 bool collect_outbox(ActionOutbox& outbox, StatusLineData& status, WidgetClock::time_point now,

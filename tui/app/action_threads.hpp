@@ -13,6 +13,7 @@
 #include "core/actions/job_actions.hpp"
 #include "core/model/store.hpp"
 #include "tui/app/job_confirmation.hpp"
+#include "tui/app/object_confirmation.hpp"
 #include "tui/widgets/status_line.hpp"
 
 namespace flinktop::tui {
@@ -35,6 +36,13 @@ struct ActionOutbox {
 // Starts the action on a new thread; its outcome (one line) and its label land in `outbox`.
 std::thread start_job_action(JobActionRequest request, actions::ActionContext ctx,
                              std::shared_ptr<ActionOutbox> outbox, std::shared_ptr<actions::Journal> journal);
+
+// Deletes the object of `request` on a new thread, journals it and reports like start_job_action.
+std::thread start_object_delete(ObjectRequest request, std::shared_ptr<kube::ApiClient> client,
+                                std::shared_ptr<ActionOutbox> outbox, std::shared_ptr<actions::Journal> journal);
+
+// Wakes the UI thread through the outbox's store, if the App still lives.
+void wake(ActionOutbox& outbox);
 
 // Moves finished actions' messages into the status line; true when any action finished. A
 // message with a savepoint path stays longer and, when `copy_key` is given, starts by saying how

@@ -13,6 +13,8 @@
 #include "core/sync/flink_poller.hpp"
 #include "flinktop/version.hpp"
 #include "tui/app/action_threads.hpp"
+#include "tui/app/edit_flow.hpp"
+#include "tui/app/editor.hpp"
 #include "tui/app/log_session.hpp"
 #include "tui/app/ui.hpp"
 #include "tui/screen/terminal.hpp"
@@ -42,6 +44,12 @@ UiSettings ui_settings(const AppOptions& options) {
   settings.kube_namespace = options.targets.size() == 1 && !options.targets[0].namespace_.empty()
                                 ? options.targets[0].namespace_
                                 : "all";
+  if (!options.targets.empty()) {
+    const kube::ApiClient& first = *options.targets.front().client;
+    settings.home_context = first.context();
+    settings.home_namespace =
+        options.targets.front().namespace_.empty() ? first.config().default_namespace : options.targets.front().namespace_;
+  }
   settings.flinktop_version = kVersion;
   settings.start_view = options.start_view;
   settings.keys = options.keys;
@@ -61,7 +69,8 @@ class App {
                                            [this](const JobActionRequest& r) { run_action(r); },
                                            [this](const std::string& text) {
                                              return terminal_ && terminal_->copy_to_clipboard(text);
-                                           }}) {
+                                           },
+                                           [this](const ObjectRequest& r) { object_action(r); }}) {
     outbox_->store = &store_;
   }
 
@@ -89,12 +98,14 @@ class App {
         if (fds[1].revents & POLLIN) store_.clear_wake();
       }
       while (Key key = terminal_->read_key(0ms)) ui_.on_key(key);
+      advance_edit();
       if (collect_outbox(*outbox_, ui_.status(), WidgetClock::now(), copy_key())) {
         if (poller_) poller_->poll_now();
         journal_stale_ = true;  // the action just wrote its outcome there
       }
       frame();
     }
+    edit_.reset();
     log_session_.reset();
     watches_.clear();
     poller_.reset();
@@ -217,12 +228,14 @@ class App {
     return nullptr;
   }
 
-  std::shared_ptr<kube::ApiClient> kube_for(const model::Cluster& c) const {
+  std::shared_ptr<kube::ApiClient> kube_for_context(const std::string& context) const {
     for (const AppTarget& target : options_.targets) {
-      if (target.client->context() == c.context) return target.client;
+      if (target.client->context() == context) return target.client;
     }
     return nullptr;
   }
+
+  std::shared_ptr<kube::ApiClient> kube_for(const model::Cluster& c) const { return kube_for_context(c.context); }
 
   // The route is core/actions' decision, so polls and actions reach a cluster the same way.
   std::shared_ptr<flink::Client> flink_client_for(const std::string& cluster_id) {
@@ -267,6 +280,48 @@ class App {
     workers_.push_back(start_job_action(request, std::move(ctx), outbox_, journal_));
   }
 
+  // n, e (an EditFlow: the editor, a dry run, a dialog, then the change) and a confirmed ctrl-d.
+  void object_action(const ObjectRequest& request) {
+    if (options_.readonly) return ui_.flash(Severity::Warn, "read-only: flinktop was started with --readonly");
+    if (request.verb == ObjectRequest::Verb::Delete) {
+      workers_.push_back(start_object_delete(request, kube_for_context(request.key.context), outbox_, journal_));
+      return;
+    }
+    if (edit_) return ui_.flash(Severity::Warn, "an edit is still open: finish it first");
+    EditFlow::Hooks hooks;
+    hooks.edit = [this](const std::string& path) {
+      terminal_->suspend();
+      std::string failed = run_editor(path);
+      terminal_->resume();
+      terminal_->invalidate();
+      return failed;
+    };
+    hooks.wake = [outbox = outbox_] { wake(*outbox); };
+    hooks.journal = journal_;
+    edit_label_ = action_label(request);
+    edit_ = std::make_unique<EditFlow>(request, kube_for_context(request.key.context), std::move(hooks));
+  }
+
+  // One step of the open edit, when no prompt or dialog is in the way.
+  void advance_edit() {
+    if (!edit_ || !ui_.idle()) return;
+    EditFlow::Step step = edit_->step();
+    if (step.kind == EditFlow::Step::Kind::Ask) {
+      ui_.ask(
+          std::move(step.dialog),
+          [this](const std::string&) {
+            ui_.status().in_flight.push_back({edit_label_, WidgetClock::now()});
+            edit_->answer(true);
+          },
+          [this] { edit_->answer(false); });
+    } else if (step.kind == EditFlow::Step::Kind::Done) {
+      auto& in_flight = ui_.status().in_flight;
+      std::erase_if(in_flight, [&](const InFlight& f) { return f.label == edit_label_; });
+      ui_.flash(step.severity, step.message);
+      edit_.reset();
+    }
+  }
+
   AppOptions options_;
   std::shared_ptr<actions::Journal> journal_;
   model::Store store_;
@@ -284,6 +339,8 @@ class App {
   std::shared_ptr<const std::vector<model::SavepointRecord>> journal_savepoints_;
   bool journal_stale_ = false;
   std::vector<std::thread> workers_;
+  std::unique_ptr<EditFlow> edit_;
+  std::string edit_label_;  // "edit FlinkDeployment ns/name": its in-flight line while it is sent
   // Last: its wake callback uses the store and the flag above, so it goes first.
   std::atomic<bool> log_woken_{false};
   WidgetClock::time_point last_frame_{};

@@ -199,9 +199,7 @@ void Ui::on_action(Action action, const Key& key) {
       open_object(action == Action::Describe ? ObjectView::Show::Describe : ObjectView::Show::Yaml);
       return;
     case Action::Copy: copy(); return;
-    case Action::New: case Action::Edit: case Action::Delete:
-      flash(Severity::Info, "not built yet: create, edit and delete come with their own issue");
-      return;
+    case Action::New: case Action::Edit: case Action::Delete: open_object_action(action); return;
   }
 }
 
@@ -367,9 +365,59 @@ void Ui::open_job_confirmation(Action action) {
   }
   JobConfirmation confirmation = confirm_job_action(action, job, directory);
   if (!confirmation.dialog) return show(confirmation.refusal);
-  pending_default_dir_ = confirmation.dialog->field_value;
-  dialog_.emplace(std::move(*confirmation.dialog));
-  pending_ = JobActionRequest{confirmation.verb, *job, ""};
+  const std::string default_dir = confirmation.dialog->field_value;
+  JobActionRequest request{confirmation.verb, *job, ""};
+  ask(std::move(*confirmation.dialog), [this, request, default_dir](const std::string& typed) mutable {
+    // Left as pre-filled: the cluster's own default, which it uses when asked for none — so an
+    // operator without FlinkStateSnapshots (which cannot take a path) still takes it.
+    request.directory = typed == default_dir ? "" : typed;
+    status_.in_flight.push_back({action_label(request), now_});
+    if (hooks_.run_action) hooks_.run_action(request);
+  });
+}
+
+void Ui::open_object_action(Action action) {
+  std::string refusal;
+  if (action == Action::Edit) {
+    auto ref = object_target(refusal);
+    if (!ref) return show(refusal);
+    if (hooks_.object_action) hooks_.object_action(ObjectRequest{ObjectRequest::Verb::Edit, std::move(*ref), ""});
+    return;
+  }
+  if (action == Action::New) {
+    if (settings_.home_context.empty()) return show("n creates Kubernetes objects: it needs a kubeconfig context");
+    const bool jobs_view = dynamic_cast<JobsView*>(&stack_.top()) || dynamic_cast<JobView*>(&stack_.top());
+    const model::Cluster* c = stack_.selected_cluster(data_);
+    // Next to the selected cluster (the user changes it in the editor), else the first context's namespace.
+    ObjectRequest request = c ? create_request(c->context, c->namespace_, jobs_view ? c : nullptr, refusal)
+                              : create_request(settings_.home_context, settings_.home_namespace, nullptr, refusal);
+    if (request.key.kind.empty()) return show(refusal);
+    if (hooks_.object_action) hooks_.object_action(request);
+    return;
+  }
+  // Delete: the selected pod, or what the cluster (or the job selected in it) is on Kubernetes.
+  std::optional<ObjectRef> target;
+  if (dynamic_cast<PodsView*>(&stack_.top())) {
+    target = object_target(refusal);
+  } else if (const model::Cluster* c = stack_.selected_cluster(data_)) {
+    const bool jobs_view = dynamic_cast<JobsView*>(&stack_.top()) || dynamic_cast<JobView*>(&stack_.top());
+    ObjectRef key = delete_target(*c, jobs_view ? stack_.selected_job_id() : "", refusal);
+    if (!key.kind.empty()) target = std::move(key);
+  } else {
+    refusal = "select a cluster, a job or a pod first";
+  }
+  if (!target) return show(refusal);
+  ObjectRequest request{ObjectRequest::Verb::Delete, *target, ""};
+  ask(confirm_delete(*target), [this, request](const std::string&) {
+    status_.in_flight.push_back({action_label(request), now_});
+    if (hooks_.object_action) hooks_.object_action(request);
+  });
+}
+
+void Ui::ask(DialogContent content, std::function<void(const std::string& field)> yes, std::function<void()> no) {
+  dialog_.emplace(std::move(content));
+  on_yes_ = std::move(yes);
+  on_no_ = std::move(no);
   mode_ = Mode::Dialog;
 }
 
@@ -397,17 +445,20 @@ void Ui::on_dialog(const Key& key) {
   const Dialog::Outcome outcome = dialog_->handle_key(key);
   if (outcome == Dialog::Outcome::Open) return;
   mode_ = Mode::Normal;
-  if (outcome == Dialog::Outcome::Yes && pending_) {
-    // Left as pre-filled: the cluster's own default, which it uses when asked for none — so an
-    // operator without FlinkStateSnapshots (which cannot take a path) still takes it.
-    const std::string typed = dialog_->has_field() ? dialog_->field_value() : "";
-    pending_->directory = typed == pending_default_dir_ ? "" : typed;
-    status_.in_flight.push_back({action_label(*pending_), now_});
-    if (hooks_.run_action) hooks_.run_action(*pending_);
-  }
-  if (outcome == Dialog::Outcome::No) flash(Severity::Info, "nothing done");
+  // Taken out first: a callback may open the next dialog.
+  const std::string field = dialog_->has_field() ? dialog_->field_value() : "";
+  auto yes = std::move(on_yes_);
+  auto no = std::move(on_no_);
   dialog_.reset();
-  pending_.reset();
+  on_yes_ = nullptr;
+  on_no_ = nullptr;
+  if (outcome == Dialog::Outcome::Yes) {
+    if (yes) yes(field);
+  } else if (no) {
+    no();
+  } else {
+    flash(Severity::Info, "nothing done");
+  }
 }
 
 }  // namespace flinktop::tui

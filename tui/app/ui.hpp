@@ -10,6 +10,7 @@
 
 #include "tui/app/job_confirmation.hpp"
 #include "tui/app/key_map.hpp"
+#include "tui/app/object_confirmation.hpp"
 #include "tui/app/view_stack.hpp"
 #include "tui/views/object_view.hpp"
 #include "tui/widgets/dialog.hpp"
@@ -27,6 +28,10 @@ struct UiSettings {
   std::string flink_url;       // --flink-url: the header names it instead of a context and namespace
   std::string context;         // the header's "Context:" ("2 contexts" when several)
   std::string kube_namespace;  // the header's "Namespace:" ("all" when not one)
+  // Where n creates an object when no cluster is selected: the first context and its namespace
+  // (empty with --flink-url: n is refused).
+  std::string home_context;
+  std::string home_namespace;
   std::string flinktop_version;
   std::string start_view = "clusters";  // clusters | pods | jobs
   std::string startup_warning;          // a bad config or skin file: flashed on the first frame
@@ -40,6 +45,9 @@ struct UiHooks {
   std::function<void(const JobActionRequest&)> run_action;   // the user confirmed an action
   // Y: put the text on the clipboard through the terminal (OSC 52); false when it was not sent.
   std::function<bool(const std::string&)> copy{};
+  // n / e: open the editor (the App asks again, with the change, before it sends anything);
+  // ctrl-d: the user confirmed the delete.
+  std::function<void(const ObjectRequest&)> object_action{};
 };
 
 class Ui {
@@ -65,6 +73,11 @@ class Ui {
   const View& top() const { return stack_.top(); }
   const std::optional<Dialog>& dialog() const { return dialog_; }
   void flash(Severity severity, std::string text);
+  // No prompt, dialog or help open: the App may ask() now.
+  bool idle() const { return mode_ == Mode::Normal; }
+  // Opens a confirmation (No focused). `yes` gets the text of its field, if it has one; `no`
+  // runs on No/Esc (unset: "nothing done").
+  void ask(DialogContent content, std::function<void(const std::string& field)> yes, std::function<void()> no = {});
 
  private:
   enum class Mode { Normal, Command, Filter, Dialog, Help };
@@ -77,6 +90,7 @@ class Ui {
   void sort(bool reverse);
   void show(const std::string& refusal);  // a warning, when there is one
   void open_job_confirmation(Action action);
+  void open_object_action(Action action);  // n, e, ctrl-d
   void copy();
   void open_object(ObjectView::Show show);
   void open_logs();
@@ -97,8 +111,8 @@ class Ui {
   Prompt filter_{"/"};
   HelpView help_;
   std::optional<Dialog> dialog_;
-  std::optional<JobActionRequest> pending_;
-  std::string pending_default_dir_;  // what the dialog's directory field was pre-filled with
+  std::function<void(const std::string& field)> on_yes_;
+  std::function<void()> on_no_;
   StatusLineData status_;
   bool running_ = true;
 };

@@ -9,9 +9,12 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 
+#include "support/run_command.hpp"
 #include "support/tmux_session.hpp"
 
 namespace flinktop {
@@ -19,6 +22,15 @@ namespace {
 
 using test::TmuxSession;
 using namespace std::chrono_literals;
+
+void expect_quit(TmuxSession& tmux) {
+  tmux.type("q");
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (tmux.format("#{pane_dead}") != "1" && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(50ms);
+  }
+  EXPECT_EQ(tmux.format("#{pane_dead}"), "1") << "flinktop quits";
+}
 
 TEST(TuiDemoEndToEnd, JobGraphSparklinesCopyAndSavepointDirectory) {
   TmuxSession tmux(std::string(FLINKTOP_BINARY) + " --demo", 160, 48);
@@ -46,12 +58,7 @@ TEST(TuiDemoEndToEnd, JobGraphSparklinesCopyAndSavepointDirectory) {
   EXPECT_TRUE(tmux.wait_for("Default directory from FlinkDeployment flink-demo/orders-app", 5s)) << tmux.screen();
   EXPECT_TRUE(tmux.wait_for("Directory: s3://flink-demo/savepoints/flink-demo/orders-app", 5s)) << tmux.screen();
   tmux.keys({"Escape"});
-  tmux.type("q");
-  const auto deadline = std::chrono::steady_clock::now() + 10s;
-  while (tmux.format("#{pane_dead}") != "1" && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(50ms);
-  }
-  EXPECT_EQ(tmux.format("#{pane_dead}"), "1") << "flinktop quits";
+  expect_quit(tmux);
 }
 
 TEST(TuiDemoEndToEnd, LogViewOfAClusterAndItsKeys) {
@@ -95,13 +102,46 @@ TEST(TuiDemoEndToEnd, LogViewOfAClusterAndItsKeys) {
   EXPECT_TRUE(tmux.wait_for("</WARN/>", 5s, /*present=*/false)) << tmux.screen();
   tmux.keys({"Escape"});  // leaves the log view
   EXPECT_TRUE(tmux.wait_for("Clusters", 5s)) << tmux.screen();
-  tmux.type("q");
-  const auto deadline = std::chrono::steady_clock::now() + 10s;
-  while (tmux.format("#{pane_dead}") != "1" && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(50ms);
-  }
-  EXPECT_EQ(tmux.format("#{pane_dead}"), "1") << "flinktop quits";
+  expect_quit(tmux);
   std::filesystem::remove_all(dir);
+}
+
+// e: the user's $EDITOR (sed here) changes the FlinkDeployment; the dialog says what changes,
+// y sends it, and the UI is back. ctrl-d on a TaskManager pod: the dialog names it, y deletes it.
+TEST(TuiDemoEndToEnd, EditThroughTheEditorAndDeleteAPod) {
+  const std::string editor = "sed -i 's/checkpointing.interval: 5s/checkpointing.interval: 10s/'";
+  test::TempDir state;  // the journal of what was changed
+  TmuxSession tmux("XDG_STATE_HOME=" + state.path() + " EDITOR=\"" + editor + "\" " + std::string(FLINKTOP_BINARY) +
+                       " --demo",
+                   160, 48);
+  ASSERT_TRUE(tmux.wait_for("orders-app", 20s)) << tmux.screen();
+  tmux.type("/orders-app");
+  tmux.keys({"Enter"});
+  tmux.type("e");
+  ASSERT_TRUE(tmux.wait_for("Apply the edit of FlinkDeployment", 10s)) << tmux.screen();
+  EXPECT_TRUE(tmux.wait_for("FlinkDeployment flink-demo/orders-app (context flinktop-demo)", 1s)) << tmux.screen();
+  EXPECT_TRUE(tmux.wait_for("spec.flinkConfiguration.execution.checkpointing.interval: \"5s\" → \"10s\"", 1s))
+      << tmux.screen();
+  tmux.type("y");
+  ASSERT_TRUE(tmux.wait_for("updated FlinkDeployment flink-demo/orders-app", 10s)) << tmux.screen();
+  tmux.type("y");  // its YAML, as the API server now has it
+  EXPECT_TRUE(tmux.wait_for("execution.checkpointing.interval: 10s", 10s)) << tmux.screen();
+  tmux.keys({"Escape"});
+
+  tmux.type("p");
+  ASSERT_TRUE(tmux.wait_for("orders-app-taskmanager-1-2", 10s)) << tmux.screen();
+  tmux.type("/taskmanager-1-2");
+  tmux.keys({"Enter"});
+  tmux.keys({"C-d"});
+  ASSERT_TRUE(tmux.wait_for("Delete Pod", 5s)) << tmux.screen();
+  EXPECT_TRUE(tmux.wait_for("Pod flink-demo/orders-app-taskmanager-1-2 (context flinktop-demo)", 1s)) << tmux.screen();
+  tmux.type("y");
+  EXPECT_TRUE(tmux.wait_for("deleted Pod flink-demo/orders-app-taskmanager-1-2", 10s)) << tmux.screen();
+  expect_quit(tmux);
+  std::ifstream journal(state.path() + "/flinktop/actions.log");
+  std::string lines((std::istreambuf_iterator<char>(journal)), std::istreambuf_iterator<char>());
+  EXPECT_NE(lines.find("\"action\":\"edit\""), std::string::npos) << lines;
+  EXPECT_NE(lines.find("\"action\":\"delete\""), std::string::npos) << lines;
 }
 
 }  // namespace

@@ -114,16 +114,6 @@ TEST(ConfirmationKeys, EscapeSaysNo) {
   EXPECT_TRUE(s.ran.empty());
 }
 
-TEST(ConfirmationKeys, NotYetBuiltMutationsSaySo) {
-  for (const Key& key : {Key::ctrl('d'), Key::character('e'), Key::character('n')}) {
-    UiScreen s;
-    open_orders_jobs(s);
-    s.press(key);
-    EXPECT_FALSE(s.ui().dialog());
-    EXPECT_NE(s.flash().find("not built yet"), std::string::npos) << to_string(key);
-  }
-}
-
 TEST(ReadonlyKeys, EveryMutationIsRefusedWithOneLine) {
   for (const Key& key : {Key::character('c'), Key::character('s'), Key::character('S'), Key::character('u'),
                          Key::ctrl('d'), Key::character('e'), Key::character('n')}) {

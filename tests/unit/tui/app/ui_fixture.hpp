@@ -299,6 +299,8 @@ inline UiSettings settings(bool readonly = false) {
   s.readonly = readonly;
   s.context = kContext;
   s.kube_namespace = "all";
+  s.home_context = kContext;
+  s.home_namespace = "default";
   s.flinktop_version = "0.1.0";
   return s;
 }

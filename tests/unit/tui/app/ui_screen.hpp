@@ -20,7 +20,8 @@ class UiScreen {
                                   [this](const std::string& text) {
                                     copied.push_back(text);
                                     return true;
-                                  }}) {
+                                  },
+                                  [this](const ObjectRequest& r) { objects.push_back(r); }}) {
     ui_.refresh(data_, true, kFrameNow);
   }
   UiScreen(const UiScreen&) = delete;
@@ -61,6 +62,7 @@ class UiScreen {
 
   std::vector<JobActionRequest> ran;
   std::vector<std::string> copied;  // what Y sent to the clipboard
+  std::vector<ObjectRequest> objects;  // what n, e and a confirmed ctrl-d asked of the App
 
  private:
   ViewData data_;

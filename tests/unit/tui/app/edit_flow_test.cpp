@@ -1,0 +1,199 @@
+// e and n from the key to the API server, against the demo's Kubernetes API over loopback HTTP:
+// the editor (a function here) gets the object as YAML, the server checks the change in a dry
+// run, the dialog says what changes, and only Yes sends it. Refusals reopen the editor with the
+// reason; nothing the user wrote is lost.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <unistd.h>
+
+#include "../../demo/demo_test_support.hpp"
+#include "core/kube/yaml_json.hpp"
+#include "tui/app/edit_flow.hpp"
+
+namespace flinktop::tui {
+namespace {
+
+using nlohmann::json;
+using Kind = EditFlow::Step::Kind;
+namespace r = kube::resources;
+
+std::string read(const std::string& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void write(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::trunc) << text; }
+
+// Steps until the flow asks or ends (the network steps run on their own threads).
+EditFlow::Step settle(EditFlow& flow) {
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (std::chrono::steady_clock::now() < give_up) {
+    EditFlow::Step step = flow.step();
+    if (step.kind != Kind::Wait) return step;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return {};
+}
+
+class EditFlowTest : public ::testing::Test {
+ protected:
+  demo::Environment env{demo::test_support::standing_still()};
+  std::shared_ptr<kube::ApiClient> api = demo::test_support::client_for(env);
+  const actions::ObjectKey orders{api->context(), "FlinkDeployment", "flink-demo", "orders-app"};
+  std::vector<std::string> seen;  // what the editor opened each time
+
+  EditFlow::Hooks editor(std::function<void(json&)> change) {
+    EditFlow::Hooks hooks;
+    hooks.edit = [this, change](const std::string& path) {
+      seen.push_back(read(path));
+      json object = kube::yaml_to_json(seen.back());
+      change(object);
+      write(path, kube::object_yaml(object));
+      return std::string();
+    };
+    return hooks;
+  }
+  ObjectRequest edit_orders() { return {ObjectRequest::Verb::Edit, orders, ""}; }
+  json stored() { return api->get(r::kFlinkDeployments, "flink-demo", "orders-app"); }
+};
+
+TEST_F(EditFlowTest, AnEditIsShownAsItsChangeAndSentOnlyOnYesAndJournaled) {
+  const auto journal_path = std::filesystem::temp_directory_path() / ("flinktop-edit-journal-" + std::to_string(::getpid()));
+  EditFlow::Hooks hooks = editor([](json& o) { o["metadata"]["labels"]["team"] = "payments"; });
+  hooks.journal = std::make_shared<actions::Journal>(journal_path);
+  EditFlow flow(edit_orders(), api, hooks);
+  EditFlow::Step step = settle(flow);
+  ASSERT_EQ(step.kind, Kind::Ask) << step.message;
+  EXPECT_EQ(step.dialog.target, actions::describe(orders));
+  EXPECT_EQ(step.dialog.yes, "apply");
+  EXPECT_NE(std::find(step.dialog.body.begin(), step.dialog.body.end(), "+ metadata.labels: {\"team\":\"payments\"}"),
+            step.dialog.body.end())
+      << json(step.dialog.body).dump();
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].rfind("# Editing FlinkDeployment flink-demo/orders-app", 0), 0u) << seen[0];
+  EXPECT_FALSE(stored()["metadata"].value("labels", json::object()).contains("team"));  // the dry run stored nothing
+
+  flow.answer(true);
+  step = settle(flow);
+  ASSERT_EQ(step.kind, Kind::Done);
+  EXPECT_EQ(step.severity, Severity::Ok) << step.message;
+  EXPECT_EQ(step.message.rfind("updated FlinkDeployment flink-demo/orders-app", 0), 0u) << step.message;
+  EXPECT_EQ(stored()["metadata"]["labels"]["team"], "payments");
+  const auto entries = hooks.journal->read();
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].action, "edit");
+  EXPECT_EQ(entries[0].result, "succeeded");
+  EXPECT_EQ(entries[0].message, "FlinkDeployment orders-app: + metadata.labels: {\"team\":\"payments\"}");
+  std::filesystem::remove(journal_path);
+}
+
+TEST_F(EditFlowTest, NoOnTheDialogSendsNothing) {
+  EditFlow flow(edit_orders(), api, editor([](json& o) { o["metadata"]["labels"]["team"] = "payments"; }));
+  ASSERT_EQ(settle(flow).kind, Kind::Ask);
+  flow.answer(false);
+  const EditFlow::Step step = settle(flow);
+  EXPECT_EQ(step.message, "nothing sent");
+  EXPECT_FALSE(stored()["metadata"].value("labels", json::object()).contains("team"));
+}
+
+TEST_F(EditFlowTest, UnchangedSendsNothing) {
+  EditFlow flow(edit_orders(), api, editor([](json&) {}));
+  const EditFlow::Step step = settle(flow);
+  EXPECT_EQ(step.kind, Kind::Done);
+  EXPECT_EQ(step.message, "no change: nothing sent");
+}
+
+TEST_F(EditFlowTest, TextThatIsNotYamlReopensTheEditorWithTheReasonAndGivingUpKeepsTheText) {
+  int calls = 0;
+  EditFlow::Hooks hooks;
+  hooks.edit = [&](const std::string& path) {
+    seen.push_back(read(path));
+    if (++calls == 1) write(path, seen.back() + "spec: [unclosed\n");  // broken; the second time saved as shown
+    return std::string();
+  };
+  EditFlow flow(edit_orders(), api, hooks);
+  const EditFlow::Step step = settle(flow);
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_NE(seen[1].find("# The last attempt was refused:\n#   line "), std::string::npos) << seen[1];
+  EXPECT_NE(seen[1].find("spec: [unclosed"), std::string::npos) << "the user's text, not the original";
+  EXPECT_EQ(step.kind, Kind::Done);
+  EXPECT_EQ(step.severity, Severity::Warn);
+  ASSERT_FALSE(flow.kept_file().empty()) << step.message;
+  EXPECT_NE(step.message.find(flow.kept_file()), std::string::npos) << step.message;
+  EXPECT_NE(read(flow.kept_file()).find("spec: [unclosed"), std::string::npos);
+  std::filesystem::remove(flow.kept_file());
+}
+
+TEST_F(EditFlowTest, AChangeMadeMeanwhileIsAConflictNotAnOverwrite) {
+  EditFlow::Hooks hooks = editor([](json& o) { o["metadata"]["labels"]["team"] = "payments"; });
+  auto edit = hooks.edit;
+  hooks.edit = [&, edit](const std::string& path) {
+    // Someone else changes the object while the editor is open.
+    api->patch(r::kFlinkDeployments, "flink-demo", "orders-app", {{"metadata", {{"labels", {{"other", "x"}}}}}},
+               kube::PatchType::Merge);
+    return edit(path);
+  };
+  EditFlow flow(edit_orders(), api, hooks);
+  const EditFlow::Step step = settle(flow);
+  ASSERT_EQ(step.kind, Kind::Done);
+  EXPECT_EQ(step.severity, Severity::Error);
+  EXPECT_NE(step.message.find("the object has been modified"), std::string::npos) << step.message;
+  ASSERT_FALSE(flow.kept_file().empty());
+  EXPECT_NE(read(flow.kept_file()).find("team: payments"), std::string::npos);
+  std::filesystem::remove(flow.kept_file());
+  EXPECT_FALSE(stored()["metadata"]["labels"].contains("team"));
+}
+
+TEST_F(EditFlowTest, AnEditorThatFailsSendsNothing) {
+  EditFlow::Hooks hooks;
+  hooks.edit = [](const std::string&) { return std::string("vi exited with status 1"); };
+  EditFlow flow(edit_orders(), api, hooks);
+  const EditFlow::Step step = settle(flow);
+  EXPECT_EQ(step.message, "nothing sent: vi exited with status 1");
+  EXPECT_TRUE(flow.kept_file().empty());
+}
+
+TEST_F(EditFlowTest, AMissingObjectEndsWithTheServersWords) {
+  EditFlow flow({ObjectRequest::Verb::Edit, {api->context(), "FlinkDeployment", "flink-demo", "gone"}, ""}, api,
+                editor([](json&) {}));
+  const EditFlow::Step step = settle(flow);
+  EXPECT_EQ(step.severity, Severity::Error);
+  EXPECT_NE(step.message.find("not found"), std::string::npos) << step.message;
+  EXPECT_TRUE(seen.empty());
+}
+
+TEST_F(EditFlowTest, NewFromTheTemplateAndATakenNameReopensTheEditor) {
+  ObjectRequest request{ObjectRequest::Verb::Create, {api->context(), "FlinkDeployment", "flink-demo", ""},
+                        actions::flink_deployment_template("flink-demo")};
+  std::vector<std::string> names = {"orders-app", "fraud-scoring"};  // the first is taken
+  EditFlow::Hooks hooks;
+  hooks.edit = [&](const std::string& path) {
+    seen.push_back(read(path));
+    json object = kube::yaml_to_json(seen.back());
+    object["metadata"]["name"] = names[seen.size() - 1];
+    write(path, kube::object_yaml(object));
+    return std::string();
+  };
+  EditFlow flow(request, api, hooks);
+  EditFlow::Step step = settle(flow);
+  ASSERT_EQ(step.kind, Kind::Ask) << step.message;
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_NE(seen[1].find("already exists"), std::string::npos) << seen[1];
+  EXPECT_EQ(step.dialog.title, "Create FlinkDeployment");
+  EXPECT_EQ(step.dialog.target, actions::describe({api->context(), "FlinkDeployment", "flink-demo", "fraud-scoring"}));
+  flow.answer(true);
+  step = settle(flow);
+  EXPECT_EQ(step.severity, Severity::Ok) << step.message;
+  EXPECT_EQ(api->get(r::kFlinkDeployments, "flink-demo", "fraud-scoring")["spec"]["job"]["upgradeMode"], "stateless");
+}
+
+}  // namespace
+}  // namespace flinktop::tui

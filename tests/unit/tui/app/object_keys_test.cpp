@@ -1,0 +1,153 @@
+// n (new), e (edit) and ctrl-d (delete), pressed where they apply: what each asks the App to do,
+// for exactly which object, and the delete dialog that names it and defaults to No. Where the key
+// means nothing sensible, one line says why and nothing is asked.
+#include <gtest/gtest.h>
+
+#include "ui_screen.hpp"
+
+namespace flinktop::tui::testing {
+namespace {
+
+using K = Key::Kind;
+using Verb = ObjectRequest::Verb;
+
+void expect_key(const actions::ObjectKey& key, const char* kind, const char* ns, const char* name) {
+  EXPECT_EQ(key.context, kContext);
+  EXPECT_EQ(key.kind, kind);
+  EXPECT_EQ(key.namespace_, ns);
+  EXPECT_EQ(key.name, name);
+}
+
+TEST(DeleteKey, AnOperatorClusterIsItsFlinkDeploymentAskedFirstWithNoFocused) {
+  UiScreen s;
+  s.type("/orders\n");
+  s.press(Key::ctrl('d'));
+  ASSERT_TRUE(s.ui().dialog()) << s.flash();
+  const Dialog& d = *s.ui().dialog();
+  EXPECT_EQ(d.content().title, "Delete FlinkDeployment");
+  EXPECT_EQ(d.content().target, "FlinkDeployment flink/orders (context kind-prod)");
+  EXPECT_EQ(d.content().yes, "delete");
+  EXPECT_EQ(d.focus(), Dialog::Focus::No);
+  EXPECT_NE(s.text().find("savepoint-on-deletion"), std::string::npos) << s.text();
+  s.press(Key::named(K::Enter));  // on No: out of habit, nothing happens
+  EXPECT_TRUE(s.objects.empty());
+  EXPECT_EQ(s.flash(), "nothing done");
+
+  s.press(Key::ctrl('d'));
+  s.type("y");
+  ASSERT_EQ(s.objects.size(), 1u);
+  EXPECT_EQ(s.objects[0].verb, Verb::Delete);
+  expect_key(s.objects[0].key, "FlinkDeployment", "flink", "orders");
+  ASSERT_EQ(s.ui().status().in_flight.size(), 1u);
+  EXPECT_EQ(s.ui().status().in_flight[0].label, "delete FlinkDeployment flink/orders");
+}
+
+TEST(DeleteKey, ANativeClusterIsItsJobManagerDeployment) {
+  UiScreen s;
+  s.type("/adhoc\n");
+  s.press(Key::ctrl('d'));
+  ASSERT_TRUE(s.ui().dialog()) << s.flash();
+  EXPECT_EQ(s.ui().dialog()->content().target, "Deployment adhoc/adhoc (context kind-prod)");
+  EXPECT_NE(s.ui().dialog()->content().body[0].find("the whole cluster"), std::string::npos);
+  s.type("y");
+  ASSERT_EQ(s.objects.size(), 1u);
+  expect_key(s.objects[0].key, "Deployment", "adhoc", "adhoc");
+}
+
+TEST(DeleteKey, InTheJobsViewTheApplicationsJobIsItsFlinkDeploymentAnotherJobIsRefused) {
+  UiScreen s;
+  s.type("/orders\n\n");  // its jobs, the running application job selected
+  s.press(Key::ctrl('d'));
+  ASSERT_TRUE(s.ui().dialog()) << s.flash();
+  EXPECT_EQ(s.ui().dialog()->content().target, "FlinkDeployment flink/orders (context kind-prod)");
+  s.press(Key::named(K::Escape));
+
+  s.type("j");  // the failed backfill job: only REST knows it
+  s.press(Key::ctrl('d'));
+  EXPECT_FALSE(s.ui().dialog());
+  EXPECT_NE(s.flash().find("not a Kubernetes object: c cancels it"), std::string::npos) << s.flash();
+  EXPECT_TRUE(s.objects.empty());
+}
+
+TEST(DeleteKey, APodInThePodsView) {
+  UiScreen s;
+  s.type("/orders\np");
+  s.type("/taskmanager-1-2\n");
+  s.press(Key::ctrl('d'));
+  ASSERT_TRUE(s.ui().dialog()) << s.flash() << s.text();
+  EXPECT_EQ(s.ui().dialog()->content().target, "Pod flink/orders-taskmanager-1-2 (context kind-prod)");
+  EXPECT_NE(s.ui().dialog()->content().body[0].find("fail over to the last checkpoint"), std::string::npos);
+  s.type("y");
+  ASSERT_EQ(s.objects.size(), 1u);
+  expect_key(s.objects[0].key, "Pod", "flink", "orders-taskmanager-1-2");
+}
+
+TEST(EditKey, AsksTheAppToEditTheObjectInViewWithoutADialogFirst) {
+  UiScreen s;
+  s.type("/orders\n");
+  s.type("e");
+  EXPECT_FALSE(s.ui().dialog());  // the dialog comes after the editor, with the change
+  ASSERT_EQ(s.objects.size(), 1u);
+  EXPECT_EQ(s.objects[0].verb, Verb::Edit);
+  expect_key(s.objects[0].key, "FlinkDeployment", "flink", "orders");
+}
+
+TEST(EditKey, ACrdLessClusterSaysWhatToEditInstead) {
+  UiScreen s;
+  s.type("/adhoc\n");
+  s.type("e");
+  EXPECT_TRUE(s.objects.empty());
+  EXPECT_NE(s.flash().find("without an operator resource"), std::string::npos) << s.flash();
+}
+
+TEST(NewKey, TheClustersViewOffersAFlinkDeploymentNextToTheSelectedCluster) {
+  UiScreen s;
+  s.type("/orders\n");
+  s.type("n");
+  ASSERT_EQ(s.objects.size(), 1u);
+  const ObjectRequest& r = s.objects[0];
+  EXPECT_EQ(r.verb, Verb::Create);
+  EXPECT_EQ(r.key.kind, "FlinkDeployment");
+  EXPECT_EQ(r.key.namespace_, "flink");
+  EXPECT_NE(r.template_yaml.find("kind: FlinkDeployment"), std::string::npos) << r.template_yaml;
+  EXPECT_NE(r.template_yaml.find("namespace: flink\n"), std::string::npos) << r.template_yaml;
+}
+
+TEST(NewKey, WithNoClusterTheFirstContextsNamespace) {
+  ViewData empty = view_data(false);
+  empty.clusters = std::make_shared<const std::vector<model::Cluster>>();
+  UiScreen s(settings(), std::move(empty));
+  s.type("n");
+  ASSERT_EQ(s.objects.size(), 1u);
+  EXPECT_EQ(s.objects[0].key.context, kContext);
+  EXPECT_EQ(s.objects[0].key.namespace_, "default");
+}
+
+TEST(NewKey, AnOperatorSessionClustersJobsViewOffersAFlinkSessionJobForIt) {
+  UiScreen s;
+  s.type("/analytics\n\n");
+  s.type("n");
+  ASSERT_EQ(s.objects.size(), 1u) << s.flash();
+  EXPECT_EQ(s.objects[0].key.kind, "FlinkSessionJob");
+  EXPECT_NE(s.objects[0].template_yaml.find("deploymentName: analytics"), std::string::npos);
+}
+
+TEST(NewKey, ApplicationAndNonOperatorClustersSayWhatToDoInstead) {
+  {
+    UiScreen s;
+    s.type("/orders\n\n");
+    s.type("n");
+    EXPECT_TRUE(s.objects.empty());
+    EXPECT_NE(s.flash().find("application cluster that runs one job"), std::string::npos) << s.flash();
+  }
+  {
+    UiScreen s;
+    s.type("/adhoc\n\n");
+    s.type("n");
+    EXPECT_TRUE(s.objects.empty());
+    EXPECT_NE(s.flash().find("flinktop submit JAR --cluster adhoc/adhoc"), std::string::npos) << s.flash();
+  }
+}
+
+}  // namespace
+}  // namespace flinktop::tui::testing
