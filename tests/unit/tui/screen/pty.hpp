@@ -28,11 +28,10 @@ class Pty {
     if (::openpty(&master_, &slave_, nullptr, nullptr, &ws) != 0) throw std::runtime_error("openpty failed");
     ::fcntl(master_, F_SETFD, FD_CLOEXEC);
     ::fcntl(slave_, F_SETFD, FD_CLOEXEC);
-    reader_ = std::thread([this] { drain(); });
+    start_drain();
   }
   ~Pty() {
-    stop_ = true;
-    reader_.join();
+    stop_drain();
     ::close(slave_);
     ::close(master_);
   }
@@ -58,10 +57,19 @@ class Pty {
     }
   }
 
-  // Keeps the drain thread out of the allocator while held: fork() copies every lock another
-  // thread holds at that instant, and a child whose allocator lock was taken mid-append (ASan's
-  // per-size-class locks) hangs at its first malloc. Hold it across fork().
-  std::unique_lock<std::mutex> hold_output() { return std::unique_lock(mutex_); }
+  // fork() copies every lock another thread holds at that instant, and a child whose allocator
+  // lock was held by another thread (ASan's per-size-class locks, also while a thread is still
+  // starting) hangs at its first malloc. So stop_drain() before fork() — then this process has
+  // no other thread — and start_drain() again in the parent only: a child that drained too would
+  // take the parent's output. The child's first writes wait in the pty's buffer meanwhile.
+  void stop_drain() {
+    stop_ = true;
+    if (reader_.joinable()) reader_.join();
+  }
+  void start_drain() {
+    stop_ = false;
+    reader_ = std::thread([this] { drain(); });
+  }
 
   // Everything written to the terminal since the last take(), once it has been quiet for `quiet`.
   std::string take(std::chrono::milliseconds quiet = std::chrono::milliseconds(40)) {
