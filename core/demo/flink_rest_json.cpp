@@ -400,6 +400,9 @@ json taskmanager_metrics(const DemoTaskManager& tm, const std::vector<std::strin
       {"Status.JVM.Memory.Heap.Committed", static_cast<double>(tm.heap_max)},
       {"Status.JVM.Memory.Heap.Max", static_cast<double>(tm.heap_max)},
       {"Status.JVM.Threads.Count", 74.0},
+      // RocksDB's share of managed memory: it takes what it is given once the state has grown.
+      {"Status.Flink.Memory.Managed.Total", 536870920.0},
+      {"Status.Flink.Memory.Managed.Used", static_cast<double>(std::min<long long>(536870920LL, tm.heap_used * 2))},
       {"Status.JVM.GarbageCollector.G1_Young_Generation.Count", static_cast<double>(tm.gc_count)},
       {"Status.JVM.GarbageCollector.G1_Young_Generation.Time", static_cast<double>(tm.gc_time_ms)},
       {"Status.JVM.GarbageCollector.G1_Old_Generation.Count", 0.0},

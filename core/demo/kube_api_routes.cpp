@@ -3,8 +3,11 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 
 #include "core/demo/kube_api_paths.hpp"
+#include "core/demo/kube_objects.hpp"
 #include "core/demo/kube_api_server.hpp"
 
 namespace flinktop::demo {
@@ -33,6 +36,10 @@ void KubeApiServer::handle(const httplib::Request& req, httplib::Response& res) 
     return;
   }
   const auto parts = split_path(req.path);
+  if (parts.size() >= 2 && parts[0] == "apis" && parts[1] == "metrics.k8s.io") {
+    handle_pod_metrics(req, res, parts);
+    return;
+  }
   if (parts.size() >= 7 && parts[0] == "api" && parts[2] == "namespaces" && parts[4] == "services" &&
       parts[6] == "proxy") {
     handle_proxy(req, res, lock, parts);
@@ -52,6 +59,11 @@ void KubeApiServer::handle(const httplib::Request& req, httplib::Response& res) 
     groups.push_back({{"name", "apps"},
                       {"versions", {{{"groupVersion", "apps/v1"}, {"version", "v1"}}}},
                       {"preferredVersion", {{"groupVersion", "apps/v1"}, {"version", "v1"}}}});
+    if (pod_metrics_served_) {
+      groups.push_back({{"name", "metrics.k8s.io"},
+                        {"versions", {{{"groupVersion", "metrics.k8s.io/v1beta1"}, {"version", "v1beta1"}}}},
+                        {"preferredVersion", {{"groupVersion", "metrics.k8s.io/v1beta1"}, {"version", "v1beta1"}}}});
+    }
     if (operator_installed_) {
       groups.push_back({{"name", "flink.apache.org"},
                         {"versions", {{{"groupVersion", "flink.apache.org/v1beta1"}, {"version", "v1beta1"}}}},
@@ -92,6 +104,53 @@ void KubeApiServer::handle(const httplib::Request& req, httplib::Response& res) 
     return;
   }
   handle_resource(req, res, lock);
+}
+
+// metrics-server's answer: what each pod's first container uses, made up from the pod's name (so
+// pods differ) and the time (so it drifts), under mutex_.
+void KubeApiServer::handle_pod_metrics(const httplib::Request& req, httplib::Response& res,
+                                       const std::vector<std::string>& parts) {
+  if (!pod_metrics_served_ || req.method != "GET" || parts.size() < 3 || parts[2] != "v1beta1") {
+    reply_status(res, 404, "NotFound", "the server could not find the requested resource");
+    return;
+  }
+  if (parts.size() == 3) {
+    res.set_content(json{{"kind", "APIResourceList"}, {"apiVersion", "v1"}, {"groupVersion", "metrics.k8s.io/v1beta1"},
+                         {"resources", {{{"name", "pods"}, {"singularName", ""}, {"kind", "PodMetrics"},
+                                         {"namespaced", true}, {"verbs", {"get", "list"}}}}}}
+                        .dump(),
+                    "application/json");
+    return;
+  }
+  std::string ns;
+  if (parts.size() == 6 && parts[3] == "namespaces" && parts[5] == "pods") {
+    ns = parts[4];
+  } else if (!(parts.size() == 4 && parts[3] == "pods")) {
+    reply_status(res, 404, "NotFound", "the server could not find the requested resource");
+    return;
+  }
+  const auto now = std::chrono::system_clock::now();
+  const double seconds = std::chrono::duration<double>(now.time_since_epoch()).count();
+  json items = json::array();
+  for (const auto& [key, pod] : objects_["pods"]) {
+    const json& meta = pod["metadata"];
+    if (!ns.empty() && meta.value("namespace", "") != ns) continue;
+    const std::size_t h = std::hash<std::string>{}(key);
+    const double cpu_milli = 50 + static_cast<double>(h % 700) * (1.0 + 0.3 * std::sin(seconds / 20 + static_cast<double>(h % 17)));
+    const long long memory_ki = (700 + static_cast<long long>(h % 500)) * 1024;
+    const json containers = pod["spec"].value("containers", json::array());
+    const std::string container = containers.empty() ? "main" : containers[0].value("name", "main");
+    items.push_back({{"metadata", {{"name", meta.value("name", "")}, {"namespace", meta.value("namespace", "")}}},
+                     {"timestamp", rfc3339(std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count())},
+                     {"window", "15s"},
+                     {"containers", {{{"name", container},
+                                      {"usage", {{"cpu", std::to_string(static_cast<long long>(cpu_milli)) + "m"},
+                                                 {"memory", std::to_string(memory_ki) + "Ki"}}}}}}});
+  }
+  res.set_content(json{{"kind", "PodMetricsList"}, {"apiVersion", "metrics.k8s.io/v1beta1"},
+                       {"metadata", json::object()}, {"items", items}}
+                      .dump(),
+                  "application/json");
 }
 
 void KubeApiServer::handle_resource(const httplib::Request& req, httplib::Response& res,

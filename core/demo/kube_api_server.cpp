@@ -111,6 +111,11 @@ void KubeApiServer::set_operator_installed(bool installed) {
   operator_installed_ = installed;
 }
 
+void KubeApiServer::set_pod_metrics_served(bool served) {
+  std::lock_guard lock(mutex_);
+  pod_metrics_served_ = served;
+}
+
 void KubeApiServer::set_resource_served(const std::string& plural, bool served) {
   std::lock_guard lock(mutex_);
   if (served) {

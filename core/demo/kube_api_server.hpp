@@ -89,6 +89,9 @@ class KubeApiServer {
 
   // --- behaviour ---------------------------------------------------------------------------------
   void set_operator_installed(bool installed);
+  // The metrics API (metrics.k8s.io pods, as metrics-server serves it) with made-up usage for
+  // every pod; served unless turned off.
+  void set_pod_metrics_served(bool served);
   // Serve (or not) one resource of an otherwise served group, e.g. no flinkstatesnapshots as
   // with a Flink operator older than 1.10.
   void set_resource_served(const std::string& plural, bool served);
@@ -137,6 +140,7 @@ class KubeApiServer {
   void install_routes();
   void handle(const httplib::Request& req, httplib::Response& res);
   void handle_resource(const httplib::Request& req, httplib::Response& res, std::unique_lock<std::mutex>& lock);
+  void handle_pod_metrics(const httplib::Request& req, httplib::Response& res, const std::vector<std::string>& parts);
   void handle_proxy(const httplib::Request& req, httplib::Response& res, std::unique_lock<std::mutex>& lock,
                     const std::vector<std::string>& parts);
   void stream_watch(const httplib::Request& req, httplib::Response& res, const kube::ResourceType& type,
@@ -160,6 +164,7 @@ class KubeApiServer {
   long long compacted_below_ = 0;
   long long uid_counter_ = 0;
   bool operator_installed_ = true;
+  bool pod_metrics_served_ = true;
   std::set<std::string> unserved_;
   std::map<std::string, Proxy> proxies_;  // "ns/svc:port" → backend
   std::shared_ptr<const PodLogSource> logs_;

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +32,15 @@ struct FlinkJobDetail {
 
 using FlinkConfiguration = flink::ConfigurationEntries;
 
+// A TaskManager's JVM as its metrics tell it, asked while a TaskManagers view is open. Each
+// figure is absent when this Flink does not report it.
+struct TaskManagerLoad {
+  std::optional<double> cpu_load;  // Status.JVM.CPU.Load: 0..1 of the machine
+  std::optional<double> heap_used, heap_max;
+  std::optional<double> managed_used, managed_total;
+  std::optional<std::int64_t> gc_count, gc_time_ms;  // summed over the collectors
+};
+
 struct FlinkClusterSnapshot {
   std::string cluster_id;        // model::Cluster::id
   std::string endpoint;          // how it was reached: URL or "service proxy ns/svc:port (context c)"
@@ -40,6 +51,9 @@ struct FlinkClusterSnapshot {
   std::shared_ptr<const FlinkConfiguration> jobmanager_config;
   std::vector<flink::JobOverview> jobs;
   std::vector<flink::TaskManager> taskmanagers;
+  // By TaskManager id; filled while asked for (FlinkPoller::show_taskmanager_load), for the first
+  // kMaxTaskManagerLoads TaskManagers by id.
+  std::map<std::string, TaskManagerLoad> taskmanager_load;
   std::optional<FlinkJobDetail> open_job;
   std::string error;  // one line: the last poll failed (data above is from `updated`)
   std::chrono::system_clock::time_point updated{};  // last successful poll

@@ -42,6 +42,13 @@ struct KindStatus {
   std::chrono::system_clock::time_point updated{};  // last successful list or event
 };
 
+// What a pod uses now, as the metrics API (metrics-server) last said: summed over its containers.
+struct PodUsage {
+  double cpu_cores = 0;
+  double memory_bytes = 0;
+};
+using PodUsageMap = std::map<std::string, PodUsage>;  // by "namespace/name"
+
 struct ContextSnapshot {
   std::string context;
   SharedObjects<kube::Namespace> namespaces;
@@ -52,6 +59,8 @@ struct ContextSnapshot {
   SharedObjects<kube::FlinkDeployment> flink_deployments;
   SharedObjects<kube::FlinkSessionJob> session_jobs;
   SharedObjects<kube::FlinkStateSnapshot> state_snapshots;
+  // Null while no metrics API answers (not installed, forbidden, not listed yet).
+  std::shared_ptr<const PodUsageMap> pod_usage;
   std::map<std::string, KindStatus> status;  // by ResourceType::qualified_name()
   std::uint64_t generation = 0;
 

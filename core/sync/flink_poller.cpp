@@ -1,5 +1,7 @@
 #include "core/sync/flink_poller.hpp"
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "core/sync/backoff.hpp"
 
@@ -34,6 +36,16 @@ void FlinkPoller::open_job(const std::string& job_id) {
     poke_ = true;
   }
   wake_.notify_all();
+}
+
+void FlinkPoller::show_taskmanager_load(bool on) {
+  {
+    std::lock_guard lock(mutex_);
+    if (taskmanager_load_ == on) return;
+    taskmanager_load_ = on;
+    poke_ = on;
+  }
+  if (on) wake_.notify_all();
 }
 
 void FlinkPoller::poll_now() {
@@ -71,6 +83,74 @@ void FlinkPoller::read_configuration(model::FlinkClusterSnapshot& next) {
   }
 }
 
+namespace {
+
+// One query per TaskManager: the JVM figures, and the collectors' counters under every name the
+// usual collectors report (G1 by default; unknown names are simply absent).
+const std::vector<std::string>& load_metric_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out{std::string(flink::metric::kCpuLoad), std::string(flink::metric::kHeapUsed),
+                                 std::string(flink::metric::kHeapMax), "Status.Flink.Memory.Managed.Used",
+                                 "Status.Flink.Memory.Managed.Total"};
+    for (const char* collector : {"G1_Young_Generation", "G1_Old_Generation", "G1_Concurrent_GC", "PS_Scavenge",
+                                  "PS_MarkSweep", "Copy", "MarkSweepCompact", "ZGC_Cycles", "ZGC_Pauses",
+                                  "Shenandoah_Cycles", "Shenandoah_Pauses"}) {
+      for (const char* counter : {".Count", ".Time"}) {
+        out.push_back(std::string(flink::metric::kGarbageCollectorPrefix) + collector + counter);
+      }
+    }
+    return out;
+  }();
+  return names;
+}
+
+model::TaskManagerLoad load_of(const flink::MetricMap& metrics) {
+  model::TaskManagerLoad load;
+  load.cpu_load = flink::metric_number(metrics, flink::metric::kCpuLoad);
+  load.heap_used = flink::metric_number(metrics, flink::metric::kHeapUsed);
+  load.heap_max = flink::metric_number(metrics, flink::metric::kHeapMax);
+  load.managed_used = flink::metric_number(metrics, "Status.Flink.Memory.Managed.Used");
+  load.managed_total = flink::metric_number(metrics, "Status.Flink.Memory.Managed.Total");
+  const std::vector<flink::GarbageCollector> collectors = flink::garbage_collectors(metrics);
+  if (!collectors.empty()) {
+    load.gc_count = 0;
+    load.gc_time_ms = 0;
+    for (const flink::GarbageCollector& gc : collectors) {
+      *load.gc_count += gc.count;
+      *load.gc_time_ms += gc.time_ms;
+    }
+  }
+  return load;
+}
+
+}  // namespace
+
+// A TaskManager that went away between the list and its query is left out; the next poll has
+// a new list.
+void FlinkPoller::read_taskmanager_load(model::FlinkClusterSnapshot& next) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!taskmanager_load_) {
+      next.taskmanager_load.clear();
+      return;
+    }
+  }
+  std::vector<std::string> ids;
+  for (const flink::TaskManager& tm : next.taskmanagers) ids.push_back(tm.id);
+  std::sort(ids.begin(), ids.end());
+  if (ids.size() > kMaxTaskManagerLoads) ids.resize(kMaxTaskManagerLoads);
+  std::map<std::string, model::TaskManagerLoad> loads;
+  for (const std::string& id : ids) {
+    try {
+      loads[id] = load_of(client_->taskmanager_metrics(id, load_metric_names(), &cancel_));
+    } catch (const Error& error) {
+      if (error.kind() == ErrorKind::Cancelled) throw;
+      if (error.kind() == ErrorKind::Connect || error.kind() == ErrorKind::Timeout) throw;
+    }
+  }
+  next.taskmanager_load = std::move(loads);
+}
+
 model::JobHistory& FlinkPoller::history_of(const std::string& job_id) {
   if (!histories_.contains(job_id) && histories_.size() >= kKeptHistories) {
     auto oldest = history_used_.begin();
@@ -92,6 +172,7 @@ void FlinkPoller::poll_once(const std::string& job_id) {
   next->overview = client_->overview(&cancel_);
   next->jobs = client_->jobs(&cancel_);
   next->taskmanagers = client_->taskmanagers(&cancel_);
+  read_taskmanager_load(*next);
   if (job_id.empty()) {
     next->open_job.reset();
   } else {

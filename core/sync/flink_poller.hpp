@@ -31,6 +31,11 @@ class FlinkPoller {
 
   // The job whose details to poll too ("" = none). Polls at once.
   void open_job(const std::string& job_id);
+  // Whether to ask each TaskManager for its load (one request per TaskManager per poll, for the
+  // first kMaxTaskManagerLoads): only while a TaskManagers view shows it. Polls at once when it
+  // turns on.
+  void show_taskmanager_load(bool on);
+  static constexpr std::size_t kMaxTaskManagerLoads = 64;
   void poll_now();
 
   std::shared_ptr<const model::FlinkClusterSnapshot> snapshot() const;
@@ -42,6 +47,7 @@ class FlinkPoller {
   void poll_once(const std::string& job_id);
   void publish(std::shared_ptr<const model::FlinkClusterSnapshot> next);
   void read_configuration(model::FlinkClusterSnapshot& next);
+  void read_taskmanager_load(model::FlinkClusterSnapshot& next);
   model::JobHistory& history_of(const std::string& job_id);
 
   std::shared_ptr<flink::Client> client_;
@@ -61,6 +67,7 @@ class FlinkPoller {
   bool stopping_ = false;
   bool poke_ = false;
   std::string open_job_;
+  bool taskmanager_load_ = false;
   std::shared_ptr<const model::FlinkClusterSnapshot> snapshot_;
   std::thread thread_;
 };

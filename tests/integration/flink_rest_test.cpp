@@ -18,6 +18,7 @@
 
 #include "core/error.hpp"
 #include "core/flink/client.hpp"
+#include "core/sync/flink_poller.hpp"
 #include "integration/real_flink.hpp"
 #include "support/run_command.hpp"
 
@@ -142,6 +143,34 @@ TEST_P(FlinkIntegration, TaskManagersAndTheirMetrics) {
   EXPECT_TRUE(metric_number(*metrics, metric::kHeapUsed));
   EXPECT_TRUE(metric_number(*metrics, metric::kCpuLoad));
   EXPECT_FALSE(garbage_collectors(*metrics).empty());
+}
+
+// What the TaskManagers view shows, as the poller asks each TaskManager: the names it asks for
+// (the JVM's, managed memory's, the usual collectors') are the ones a real Flink reports.
+TEST_P(FlinkIntegration, ThePollerReadsEachTaskManagersLoad) {
+  sync::FlinkPoller poller(std::make_shared<Client>(direct_endpoint(url_)), "it", nullptr, milliseconds(500));
+  poller.show_taskmanager_load(true);
+  auto load = eventually<model::TaskManagerLoad>("a TaskManager's load", seconds(60),
+                                                 [&]() -> std::optional<model::TaskManagerLoad> {
+                                                   auto snap = poller.snapshot();
+                                                   if (snap->taskmanager_load.empty()) return std::nullopt;
+                                                   const model::TaskManagerLoad& l = snap->taskmanager_load.begin()->second;
+                                                   if (!l.heap_max || !l.gc_count) return std::nullopt;
+                                                   return l;
+                                                 });
+  ASSERT_TRUE(load);
+  EXPECT_GT(*load->heap_max, 0);
+  EXPECT_GT(load->heap_used.value_or(0), 0);
+  EXPECT_TRUE(load->cpu_load);
+  EXPECT_GT(load->managed_total.value_or(0), 0);
+  EXPECT_TRUE(load->managed_used);
+  EXPECT_GE(*load->gc_time_ms, 0);
+  poller.show_taskmanager_load(false);
+  poller.poll_now();
+  EXPECT_TRUE(eventually<bool>("the load no longer asked", seconds(10), [&]() -> std::optional<bool> {
+    if (!poller.snapshot()->taskmanager_load.empty()) return std::nullopt;
+    return true;
+  }));
 }
 
 TEST_P(FlinkIntegration, ErrorsFromARealFlink) {

@@ -11,6 +11,7 @@
 #include "core/model/cluster_discovery.hpp"
 #include "core/sync/context_watch.hpp"
 #include "core/sync/flink_poller.hpp"
+#include "core/sync/pod_usage_poller.hpp"
 #include "flinktop/version.hpp"
 #include "tui/app/action_threads.hpp"
 #include "tui/app/edit_flow.hpp"
@@ -106,6 +107,7 @@ class App {
       frame();
     }
     edit_.reset();
+    usage_pollers_.clear();
     log_session_.reset();
     watches_.clear();
     poller_.reset();
@@ -132,6 +134,7 @@ class App {
       changed = true;
     }
     follow_focus();
+    follow_pod_usage();
     if (follow_logs()) changed = true;
     if (follow_journal()) changed = true;
     auto flink = poller_ ? poller_->snapshot() : nullptr;
@@ -203,6 +206,18 @@ class App {
     return true;
   }
 
+  // The metrics API is listed (every 15 s, per context) only while a pods view shows its figures.
+  void follow_pod_usage() {
+    if (!ui_.shows_pod_usage()) {
+      usage_pollers_.clear();
+      return;
+    }
+    if (!usage_pollers_.empty()) return;
+    for (const AppTarget& target : options_.targets) {
+      usage_pollers_.push_back(std::make_unique<sync::PodUsagePoller>(target.client, store_, target.namespace_));
+    }
+  }
+
   // The Flink REST poller follows the cluster the current view is about.
   void follow_focus() {
     const std::string cluster_id = ui_.focus_cluster();
@@ -218,7 +233,10 @@ class App {
                                                       options_.flink_refresh);
       }
     }
-    if (poller_) poller_->open_job(ui_.focus_job());
+    if (poller_) {
+      poller_->open_job(ui_.focus_job());
+      poller_->show_taskmanager_load(ui_.shows_taskmanager_load());
+    }
   }
 
   const model::Cluster* cluster(const std::string& id) const {
@@ -329,6 +347,7 @@ class App {
   Ui ui_;
   std::vector<std::unique_ptr<sync::ContextWatch>> watches_;
   std::unique_ptr<sync::FlinkPoller> poller_;
+  std::vector<std::unique_ptr<sync::PodUsagePoller>> usage_pollers_;
   std::unique_ptr<Terminal> terminal_;
   Theme theme_;
   Canvas canvas_;

@@ -65,6 +65,8 @@ class Ui {
   std::string focus_cluster() const { return stack_.top().focus_cluster(); }
   std::string focus_job() const { return stack_.top().focus_job(); }
   bool shows_savepoints() const { return stack_.top().shows_savepoints(); }
+  bool shows_taskmanager_load() const { return stack_.top().shows_taskmanager_load(); }
+  bool shows_pod_usage() const { return stack_.top().shows_pod_usage(); }
   // The logs a view in the stack follows (the topmost that does): kept while a view is opened over it.
   const LogRequest* log_request() const { return stack_.log_request(); }
   StatusLineData& status() { return status_; }

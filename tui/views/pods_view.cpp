@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "core/text/age.hpp"
 
 namespace flinktop::tui {
@@ -18,7 +20,9 @@ PodsView::PodsView(std::string cluster_id, std::string cluster_name)
                       {"CLUSTER", 6, 0, true, Align::Left},
                       {"NODE", 4, 0, true, Align::Left},
                       {"STATUS", 16, 0, false, Align::Left},  // CrashLoopBackOff whole: it is why you look
-                      {"RESTARTS", 0, 0, false, Align::Right}});
+                      {"RESTARTS", 0, 0, false, Align::Right},
+                      {"CPU", 0, 0, false, Align::Right},
+                      {"MEM", 0, 0, false, Align::Right}});
   table_.set_empty_message("No JobManager or TaskManager pods");
   table_.set_row_role([](const model::Row& row) {
     return kStatusColumn < row.cells.size() ? role_for_state(row.cells[kStatusColumn]) : Role::RowNormal;
@@ -29,18 +33,34 @@ std::vector<KeyHint> PodsView::hints() const { return {{"l", "Logs"}, {"esc", "B
 
 model::RowTable PodsView::rows(const ViewData& data) const {
   model::RowTable table{{"NAMESPACE", "CLUSTER", "NAME", "ROLE", "READY", "STATUS", "RESTARTS", "NODE", "AGE"}, {}};
+  // CPU and memory in use, as kubectl top shows them, when a metrics API answers.
+  std::map<std::string, const model::PodUsageMap*> usage;  // by context
+  for (const auto& snapshot : data.contexts) {
+    if (snapshot && snapshot->pod_usage) usage[snapshot->context] = snapshot->pod_usage.get();
+  }
+  if (!usage.empty()) table.columns.insert(table.columns.end(), {"CPU", "MEM"});
   for (const model::Cluster& c : data.cluster_list()) {
     if (!cluster_id_.empty() && c.id != cluster_id_) continue;
+    const auto context_usage = usage.find(c.context);
     for (const model::ClusterPod& pod : c.pods) {
-      table.rows.push_back({c.context + "/" + pod.uid,
-                            {pod.namespace_, c.name, pod.name, std::string(model::to_string(pod.role)),
-                             fmt::format("{}/{}", pod.ready_containers, pod.total_containers), pod.status,
-                             std::to_string(pod.restarts), pod.node, age_cell(pod.created, data.now)}});
+      model::Row row{c.context + "/" + pod.uid,
+                     {pod.namespace_, c.name, pod.name, std::string(model::to_string(pod.role)),
+                      fmt::format("{}/{}", pod.ready_containers, pod.total_containers), pod.status,
+                      std::to_string(pod.restarts), pod.node, age_cell(pod.created, data.now)}};
+      if (!usage.empty()) {
+        const model::PodUsage* used = nullptr;
+        if (context_usage != usage.end()) {
+          const auto found = context_usage->second->find(pod.namespace_ + "/" + pod.name);
+          if (found != context_usage->second->end()) used = &found->second;
+        }
+        row.cells.push_back(used ? fmt::format("{:.0f}m", used->cpu_cores * 1000) : "");
+        row.cells.push_back(used ? bytes(static_cast<std::int64_t>(used->memory_bytes)) : "");
+      }
+      table.rows.push_back(std::move(row));
     }
   }
   return table;
 }
-
 
 std::optional<LogsTarget> PodsView::logs_target(const ViewData& data) {
   const std::string id = selected_id();  // context/uid, as rows() makes it

@@ -1,4 +1,5 @@
-// The JobManager and TaskManager pods of one cluster, or of all clusters.
+// The JobManager and TaskManager pods of one cluster, or of all clusters; with CPU and memory in
+// use when the cluster serves the metrics API (metrics-server).
 #pragma once
 
 #include "tui/views/view.hpp"
@@ -12,6 +13,7 @@ class PodsView : public TableView {
   std::string crumb() const override { return "pods"; }
   std::vector<KeyHint> hints() const override;
   std::optional<LogsTarget> logs_target(const ViewData& data) override;
+  bool shows_pod_usage() const override { return true; }
 
  protected:
   model::RowTable rows(const ViewData& data) const override;

@@ -1,4 +1,6 @@
-// The TaskManagers of one cluster as Flink knows them: slots, CPU, memory, heartbeat.
+// The TaskManagers of one cluster as Flink knows them: slots, cores, memory as configured, and —
+// asked of each TaskManager while this view is open — CPU load, heap and managed memory in use,
+// and garbage collections.
 #pragma once
 
 #include "tui/views/view.hpp"
@@ -12,6 +14,7 @@ class TaskManagersView : public TableView {
   std::string crumb() const override { return "taskmanagers"; }
   std::vector<KeyHint> hints() const override { return {{"l", "Logs"}, {"esc", "Back"}, {"/", "Filter"}}; }
   std::string focus_cluster() const override { return cluster_id_; }
+  bool shows_taskmanager_load() const override { return true; }
   std::optional<LogsTarget> logs_target(const ViewData& data) override;
 
  protected:

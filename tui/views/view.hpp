@@ -90,6 +90,10 @@ class View {
   virtual std::string focus_job() const { return ""; }
   // True while the view lists savepoints: only then does the App read the journal from disk.
   virtual bool shows_savepoints() const { return false; }
+  // True while the view shows TaskManagers' load: only then is each TaskManager asked for it.
+  virtual bool shows_taskmanager_load() const { return false; }
+  // True while the view shows pods' CPU and memory: only then is the metrics API listed.
+  virtual bool shows_pod_usage() const { return false; }
   // Whether the view, refreshed now (`wall_now`) from unchanged data, could read differently than
   // at its last refresh — an age ticked. The Ui refreshes a view once a second only while this
   // holds: rebuilding thousands of rows whose ages read the same was most of flinktop's idle CPU.

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <regex>
 #include <string>
 #include <thread>
 
@@ -128,8 +129,16 @@ TEST(TuiDemoEndToEnd, EditThroughTheEditorAndDeleteAPod) {
   EXPECT_TRUE(tmux.wait_for("execution.checkpointing.interval: 10s", 10s)) << tmux.screen();
   tmux.keys({"Escape"});
 
+  tmux.type("t");  // each TaskManager's load, asked of it while this view is open
+  ASSERT_TRUE(tmux.wait_for("LOAD", 10s)) << tmux.screen();
+  EXPECT_TRUE(tmux.wait_for_line(std::regex(R"(orders-app-taskmanager-1-1 .* \d+% +[\d.]+/[\d.]+ [MG]iB .* \d+ · \d)"), 10s))
+      << tmux.screen();
+  tmux.keys({"Escape"});
   tmux.type("p");
   ASSERT_TRUE(tmux.wait_for("orders-app-taskmanager-1-2", 10s)) << tmux.screen();
+  // CPU and memory in use: the demo serves the metrics API as metrics-server would.
+  EXPECT_TRUE(tmux.wait_for_line(std::regex(R"(orders-app-taskmanager-1-2 .* \d+m +\d+\.\d [MG]iB)"), 20s))
+      << tmux.screen();
   tmux.type("/taskmanager-1-2");
   tmux.keys({"Enter"});
   tmux.keys({"C-d"});

@@ -110,6 +110,9 @@ inline std::shared_ptr<const model::ContextSnapshot> context_snapshot() {
       pod("flink", "analytics-7c6b5d4f8-abcde", "uid-p4", native_labels("analytics", "jobmanager"), 0),
       pod("adhoc", "adhoc-6f5e4d3c2-qwert", "uid-p5", native_labels("adhoc", "jobmanager"), 1),
   });
+  // metrics-server's figures for two pods; the others have none (yet).
+  s->pod_usage = std::make_shared<const model::PodUsageMap>(model::PodUsageMap{
+      {"flink/orders-taskmanager-1-1", {0.734, 1288490188.8}}, {"flink/orders-5d8f7c9b4-x2x7q", {0.12, 943718400}}});
   s->services = objects<kube::Service>({service("flink", "orders-rest", "orders"), service("flink", "analytics-rest", "analytics"),
                                         service("adhoc", "adhoc-rest", "adhoc")});
   s->events = objects<kube::Event>({
@@ -180,6 +183,16 @@ inline std::shared_ptr<const model::FlinkClusterSnapshot> orders_flink(bool with
        {"slotsNumber", 2}, {"freeSlots", 0}, {"hardware", {{"cpuCores", 2}, {"physicalMemory", 8589934592LL}}},
        {"memoryConfiguration", {{"frameworkHeap", 134217728}, {"taskHeap", 402653184}, {"managedMemory", 536870912},
                                 {"totalProcessMemory", 1728053248}}}}}}});
+  // The first TaskManager answered its metrics query; the second did not (yet): configured sizes.
+  model::TaskManagerLoad load;
+  load.cpu_load = 0.375;
+  load.heap_used = 201326592;  // 192 MiB
+  load.heap_max = 536870912;
+  load.managed_used = 268435456;
+  load.managed_total = 536870912;
+  load.gc_count = 42;
+  load.gc_time_ms = 1830;
+  f->taskmanager_load["orders-taskmanager-1-1"] = load;
   if (with_job_detail) {
     model::FlinkJobDetail detail;
     detail.job_id = kJobId;

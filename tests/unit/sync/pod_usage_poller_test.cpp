@@ -1,0 +1,62 @@
+// Pods' CPU and memory from the metrics API: listed into the context's snapshot while the poller
+// lives, summed per pod; a cluster without the API is asked once and marked.
+#include <gtest/gtest.h>
+
+#include "core/demo/kube_api_server.hpp"
+#include "core/sync/pod_usage_poller.hpp"
+#include "unit/demo/demo_test_support.hpp"
+
+namespace flinktop::sync {
+namespace {
+
+using namespace std::chrono_literals;
+using demo::test_support::eventually;
+using nlohmann::json;
+
+TEST(PodUsagePoller, EveryPodsUsageInTheSnapshot) {
+  demo::Environment env(demo::test_support::standing_still());
+  auto api = demo::test_support::client_for(env);
+  model::Store store;
+  PodUsagePoller poller(api, store, "", 100ms);
+  ASSERT_TRUE(eventually([&] { return store.snapshot(api->context())->pod_usage != nullptr; }));
+  const auto snapshot = store.snapshot(api->context());
+  const auto pods = api->list(kube::resources::kPods, {}).items;
+  ASSERT_FALSE(pods.empty());
+  EXPECT_EQ(snapshot->pod_usage->size(), pods.size());
+  const std::string key = pods[0]["metadata"].value("namespace", "") + "/" + pods[0]["metadata"].value("name", "");
+  ASSERT_TRUE(snapshot->pod_usage->contains(key)) << key;
+  EXPECT_GT(snapshot->pod_usage->at(key).cpu_cores, 0);
+  EXPECT_GT(snapshot->pod_usage->at(key).memory_bytes, 500.0 * 1024 * 1024);
+  EXPECT_TRUE(snapshot->status.at("pods.metrics.k8s.io").synced);
+}
+
+TEST(PodUsagePoller, WithoutTheMetricsApiItAsksOnceAndSaysSo) {
+  demo::Environment env(demo::test_support::standing_still());
+  env.kube().set_pod_metrics_served(false);
+  auto api = demo::test_support::client_for(env);
+  model::Store store;
+  PodUsagePoller poller(api, store, "", 100ms);
+  ASSERT_TRUE(eventually([&] {
+    const auto& status = store.snapshot(api->context())->status;
+    return status.contains("pods.metrics.k8s.io") && status.at("pods.metrics.k8s.io").not_served;
+  }));
+  std::this_thread::sleep_for(300ms);
+  EXPECT_EQ(store.snapshot(api->context())->pod_usage, nullptr);
+}
+
+TEST(PodUsage, ContainersAreSummedAndUnreadableItemsLeftOut) {
+  const std::vector<json> items = {
+      {{"metadata", {{"name", "tm-1"}, {"namespace", "flink"}}},
+       {"containers", {{{"name", "flink-main-container"}, {"usage", {{"cpu", "250m"}, {"memory", "1Gi"}}}},
+                       {{"name", "sidecar"}, {"usage", {{"cpu", "50000000n"}, {"memory", "64Mi"}}}}}}},
+      {{"metadata", "not an object"}},
+      {{"metadata", {{"name", "tm-2"}, {"namespace", "flink"}}}, {"containers", {{{"name", "c"}, {"usage", {{"cpu", "x"}}}}}}}};
+  const model::PodUsageMap usage = pod_usage_of(items);
+  ASSERT_EQ(usage.size(), 2u);
+  EXPECT_DOUBLE_EQ(usage.at("flink/tm-1").cpu_cores, 0.3);
+  EXPECT_DOUBLE_EQ(usage.at("flink/tm-1").memory_bytes, 1024.0 * 1024 * 1024 + 64.0 * 1024 * 1024);
+  EXPECT_DOUBLE_EQ(usage.at("flink/tm-2").cpu_cores, 0);
+}
+
+}  // namespace
+}  // namespace flinktop::sync
