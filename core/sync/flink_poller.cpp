@@ -43,7 +43,7 @@ void FlinkPoller::show_taskmanager_load(bool on) {
     std::lock_guard lock(mutex_);
     if (taskmanager_load_ == on) return;
     taskmanager_load_ = on;
-    poke_ = on;
+    if (on) poke_ = true;  // turning it off must not cancel a poll someone else asked for
   }
   if (on) wake_.notify_all();
 }
@@ -107,6 +107,7 @@ const std::vector<std::string>& load_metric_names() {
 model::TaskManagerLoad load_of(const flink::MetricMap& metrics) {
   model::TaskManagerLoad load;
   load.cpu_load = flink::metric_number(metrics, flink::metric::kCpuLoad);
+  if (load.cpu_load && *load.cpu_load < 0) load.cpu_load.reset();  // the JVM's "not known yet"
   load.heap_used = flink::metric_number(metrics, flink::metric::kHeapUsed);
   load.heap_max = flink::metric_number(metrics, flink::metric::kHeapMax);
   load.managed_used = flink::metric_number(metrics, "Status.Flink.Memory.Managed.Used");

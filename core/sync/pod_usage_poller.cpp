@@ -41,6 +41,11 @@ PodUsagePoller::~PodUsagePoller() {
   wake_.notify_all();
   cancel_.cancel();
   if (thread_.joinable()) thread_.join();
+  // Nobody refreshes it any more: a pods view opened later must not show it as current.
+  store_.update(client_->context(), [](model::ContextSnapshot& snap) {
+    snap.pod_usage.reset();
+    snap.status.erase(kube::resources::kPodMetrics.qualified_name());
+  });
 }
 
 bool PodUsagePoller::wait(std::chrono::milliseconds how_long) {

@@ -21,7 +21,7 @@ class PodUsagePoller {
  public:
   PodUsagePoller(std::shared_ptr<kube::ApiClient> client, model::Store& store, std::string namespace_,
                  std::chrono::milliseconds interval = std::chrono::seconds(15));
-  ~PodUsagePoller();  // stops and joins
+  ~PodUsagePoller();  // stops, joins, and takes its figures out of the snapshot
   PodUsagePoller(const PodUsagePoller&) = delete;
   PodUsagePoller& operator=(const PodUsagePoller&) = delete;
 

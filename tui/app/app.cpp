@@ -106,6 +106,9 @@ class App {
       }
       frame();
     }
+    // A confirmed edit still on its way: let it land (and be journaled) before the process ends.
+    const auto give_up = std::chrono::steady_clock::now() + 30s;
+    while (edit_ && edit_->sending() && std::chrono::steady_clock::now() < give_up) std::this_thread::sleep_for(20ms);
     edit_.reset();
     usage_pollers_.clear();
     log_session_.reset();

@@ -137,6 +137,11 @@ EditFlow::~EditFlow() = default;
 
 const std::string& EditFlow::kept_file() const { return state_->kept; }
 
+bool EditFlow::sending() const {
+  std::lock_guard lock(state_->mutex);
+  return state_->stage == State::Stage::Applying;
+}
+
 EditFlow::Step EditFlow::step() {
   State& s = *state_;
   std::unique_lock lock(s.mutex);
@@ -170,7 +175,6 @@ EditFlow::Step EditFlow::step() {
     return s.done;
   }
 
-  const bool saved_as_opened = s.edited == s.opened;
   try {
     s.outcome = s.create() ? actions::read_create(s.request.key.namespace_, s.opened, s.edited)
                            : actions::read_edit(s.request.key, s.original, s.opened, s.edited);
@@ -180,7 +184,9 @@ EditFlow::Step EditFlow::step() {
     return {};  // the next step() reopens the editor with the reason on top
   }
   if (s.outcome.unchanged) {
-    if (saved_as_opened && !s.error.empty()) {
+    // After a refusal "unchanged" is measured against the refused text, which is the user's own:
+    // keep it, whatever they did to it.
+    if (!s.error.empty()) {
       s.finish_keeping(Severity::Warn, "nothing sent (the last attempt was refused: " + first_line(s.error) + ")");
     } else {
       s.finish(Severity::Info, "no change: nothing sent");

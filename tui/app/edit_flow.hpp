@@ -51,6 +51,8 @@ class EditFlow {
   // returned until answer() is called.
   Step step();
   void answer(bool yes);
+  // True while the confirmed change is on its way to the API server.
+  bool sending() const;
   // The file an abandoned attempt is kept in (empty when none was kept).
   const std::string& kept_file() const;
 

@@ -15,26 +15,34 @@ namespace flinktop::tui {
 
 namespace {
 
-// SIGINT and SIGQUIT ignored for as long as it lives, then put back as they were.
-class IgnoreInterrupts {
+// While the editor runs, for as long as it lives: SIGINT and SIGQUIT ignored (ctrl-c is the
+// editor's), and SIGTSTP at its default — ncurses' own handler would repaint the suspended UI
+// over the editor when ctrl-z in the editor stops the whole process group and `fg` resumes it.
+// Put back as they were afterwards.
+class EditorSignals {
  public:
-  IgnoreInterrupts() {
-    struct sigaction ignore {};
+  EditorSignals() {
+    struct sigaction ignore {}, fallback {};
     ignore.sa_handler = SIG_IGN;
     sigemptyset(&ignore.sa_mask);
+    fallback.sa_handler = SIG_DFL;
+    sigemptyset(&fallback.sa_mask);
     sigaction(SIGINT, &ignore, &old_int_);
     sigaction(SIGQUIT, &ignore, &old_quit_);
+    sigaction(SIGTSTP, &fallback, &old_tstp_);
   }
-  ~IgnoreInterrupts() {
+  ~EditorSignals() {
     sigaction(SIGINT, &old_int_, nullptr);
     sigaction(SIGQUIT, &old_quit_, nullptr);
+    sigaction(SIGTSTP, &old_tstp_, nullptr);
   }
-  IgnoreInterrupts(const IgnoreInterrupts&) = delete;
-  IgnoreInterrupts& operator=(const IgnoreInterrupts&) = delete;
+  EditorSignals(const EditorSignals&) = delete;
+  EditorSignals& operator=(const EditorSignals&) = delete;
 
  private:
   struct sigaction old_int_ {};
   struct sigaction old_quit_ {};
+  struct sigaction old_tstp_ {};
 };
 
 }  // namespace
@@ -62,12 +70,15 @@ std::string run_editor(const std::string& path) {
   sigaddset(&defaults, SIGINT);
   sigaddset(&defaults, SIGQUIT);
   sigaddset(&defaults, SIGPIPE);
+  sigaddset(&defaults, SIGTSTP);
+  sigaddset(&defaults, SIGTTIN);
+  sigaddset(&defaults, SIGTTOU);
   sigemptyset(&empty);
   posix_spawnattr_setsigdefault(&attributes, &defaults);
   posix_spawnattr_setsigmask(&attributes, &empty);
   posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
 
-  IgnoreInterrupts ignore;
+  EditorSignals signals;
   pid_t pid = 0;
   const int spawned = posix_spawn(&pid, "/bin/sh", nullptr, &attributes, const_cast<char* const*>(argv), environ);
   posix_spawnattr_destroy(&attributes);

@@ -11,7 +11,7 @@ std::string editor_command();
 
 // Runs `editor_command() path` through /bin/sh (so "code --wait" works) and waits for it. While
 // it runs, ctrl-c and ctrl-\ are the editor's: this process ignores SIGINT and SIGQUIT (as
-// system() does). Returns "" when the editor exited with 0, else one line saying what happened
+// system() does), and ctrl-z stops it with the editor without ncurses repainting over it. Returns "" when the editor exited with 0, else one line saying what happened
 // ("vi exited with status 1", "'nano' was not found: set $EDITOR").
 std::string run_editor(const std::string& path);
 

@@ -326,6 +326,8 @@ void Ui::open_object(ObjectView::Show what) {
 }
 
 std::optional<ObjectRef> Ui::object_target(std::string& refusal) {
+  // A describe or YAML screen is about exactly one object: that one, not its cluster.
+  if (const auto* shown = dynamic_cast<const ObjectView*>(&stack_.top())) return shown->object();
   if (dynamic_cast<PodsView*>(&stack_.top())) {
     const std::string id = stack_.top().selected_id();  // "<context>/<pod uid>"
     for (const model::Cluster& c : data_.cluster_list()) {
@@ -397,7 +399,7 @@ void Ui::open_object_action(Action action) {
   }
   // Delete: the selected pod, or what the cluster (or the job selected in it) is on Kubernetes.
   std::optional<ObjectRef> target;
-  if (dynamic_cast<PodsView*>(&stack_.top())) {
+  if (dynamic_cast<PodsView*>(&stack_.top()) || dynamic_cast<ObjectView*>(&stack_.top())) {
     target = object_target(refusal);
   } else if (const model::Cluster* c = stack_.selected_cluster(data_)) {
     const bool jobs_view = dynamic_cast<JobsView*>(&stack_.top()) || dynamic_cast<JobView*>(&stack_.top());

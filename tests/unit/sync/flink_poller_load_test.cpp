@@ -24,7 +24,8 @@ TEST(FlinkPollerLoad, EachTaskManagersLoadOnlyWhileAsked) {
     auto snap = poller.snapshot();
     return !snap->taskmanager_load.empty() && snap->taskmanager_load.size() == snap->taskmanagers.size();
   }));
-  for (const auto& [id, load] : poller.snapshot()->taskmanager_load) {
+  const auto snapshot = poller.snapshot();  // held: a range-for over a temporary's member would dangle
+  for (const auto& [id, load] : snapshot->taskmanager_load) {
     EXPECT_GT(load.heap_max.value_or(0), 0) << id;
     EXPECT_LE(load.heap_used.value_or(-1), *load.heap_max) << id;
     EXPECT_TRUE(load.cpu_load) << id;

@@ -30,6 +30,18 @@ TEST(PodUsagePoller, EveryPodsUsageInTheSnapshot) {
   EXPECT_TRUE(snapshot->status.at("pods.metrics.k8s.io").synced);
 }
 
+TEST(PodUsagePoller, ItsFiguresGoWithIt) {
+  demo::Environment env(demo::test_support::standing_still());
+  auto api = demo::test_support::client_for(env);
+  model::Store store;
+  {
+    PodUsagePoller poller(api, store, "", 100ms);
+    ASSERT_TRUE(eventually([&] { return store.snapshot(api->context())->pod_usage != nullptr; }));
+  }
+  EXPECT_EQ(store.snapshot(api->context())->pod_usage, nullptr) << "nobody refreshes them: not shown as current";
+  EXPECT_FALSE(store.snapshot(api->context())->status.contains("pods.metrics.k8s.io"));
+}
+
 TEST(PodUsagePoller, WithoutTheMetricsApiItAsksOnceAndSaysSo) {
   demo::Environment env(demo::test_support::standing_still());
   env.kube().set_pod_metrics_served(false);
@@ -37,8 +49,8 @@ TEST(PodUsagePoller, WithoutTheMetricsApiItAsksOnceAndSaysSo) {
   model::Store store;
   PodUsagePoller poller(api, store, "", 100ms);
   ASSERT_TRUE(eventually([&] {
-    const auto& status = store.snapshot(api->context())->status;
-    return status.contains("pods.metrics.k8s.io") && status.at("pods.metrics.k8s.io").not_served;
+    const auto snapshot = store.snapshot(api->context());  // held: the status lives in it
+    return snapshot->status.contains("pods.metrics.k8s.io") && snapshot->status.at("pods.metrics.k8s.io").not_served;
   }));
   std::this_thread::sleep_for(300ms);
   EXPECT_EQ(store.snapshot(api->context())->pod_usage, nullptr);

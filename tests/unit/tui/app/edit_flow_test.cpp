@@ -195,5 +195,26 @@ TEST_F(EditFlowTest, NewFromTheTemplateAndATakenNameReopensTheEditor) {
   EXPECT_EQ(api->get(r::kFlinkDeployments, "flink-demo", "fraud-scoring")["spec"]["job"]["upgradeMode"], "stateless");
 }
 
+TEST_F(EditFlowTest, GivingUpAfterARefusedCreateKeepsTheTextEvenWhenTheHeaderWasDropped) {
+  ObjectRequest request{ObjectRequest::Verb::Create, {api->context(), "FlinkDeployment", "flink-demo", ""},
+                        actions::flink_deployment_template("flink-demo")};
+  EditFlow::Hooks hooks;
+  hooks.edit = [&](const std::string& path) {
+    seen.push_back(read(path));
+    json object = kube::yaml_to_json(seen.back());
+    object["metadata"]["name"] = "orders-app";  // taken, both times; the second time without our comments
+    write(path, kube::object_yaml(object));
+    return std::string();
+  };
+  EditFlow flow(request, api, hooks);
+  const EditFlow::Step step = settle(flow);
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(step.kind, Kind::Done);
+  EXPECT_EQ(step.severity, Severity::Warn) << step.message;
+  ASSERT_FALSE(flow.kept_file().empty()) << step.message;
+  EXPECT_NE(read(flow.kept_file()).find("name: orders-app"), std::string::npos);
+  std::filesystem::remove(flow.kept_file());
+}
+
 }  // namespace
 }  // namespace flinktop::tui

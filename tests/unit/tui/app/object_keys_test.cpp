@@ -82,6 +82,21 @@ TEST(DeleteKey, APodInThePodsView) {
   expect_key(s.objects[0].key, "Pod", "flink", "orders-taskmanager-1-2");
 }
 
+TEST(DeleteKey, OnAPodsYamlItIsThatPodNotItsCluster) {
+  UiScreen s;
+  s.type("/orders\np");
+  s.type("/taskmanager-1-2\n");
+  s.type("y");  // the pod's YAML
+  ASSERT_NE(s.text().find("orders-taskmanager-1-2"), std::string::npos) << s.text();
+  s.press(Key::ctrl('d'));
+  ASSERT_TRUE(s.ui().dialog()) << s.flash();
+  EXPECT_EQ(s.ui().dialog()->content().target, "Pod flink/orders-taskmanager-1-2 (context kind-prod)");
+  s.press(Key::named(K::Escape));
+  s.type("e");
+  ASSERT_EQ(s.objects.size(), 1u);
+  expect_key(s.objects[0].key, "Pod", "flink", "orders-taskmanager-1-2");
+}
+
 TEST(EditKey, AsksTheAppToEditTheObjectInViewWithoutADialogFirst) {
   UiScreen s;
   s.type("/orders\n");
