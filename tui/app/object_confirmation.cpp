@@ -22,7 +22,9 @@ std::string verb_name(ObjectRequest::Verb verb) {
 }  // namespace
 
 std::string action_label(const ObjectRequest& request) {
-  return fmt::format("{} {} {}/{}", verb_name(request.verb), request.key.kind, request.key.namespace_, request.key.name);
+  const actions::ObjectKey& key = request.key;
+  if (key.name.empty()) return fmt::format("{} {} in {}", verb_name(request.verb), key.kind, key.namespace_);  // n: unnamed yet
+  return fmt::format("{} {} {}/{}", verb_name(request.verb), key.kind, key.namespace_, key.name);
 }
 
 DialogContent confirm_delete(const actions::ObjectKey& key) {

@@ -20,7 +20,8 @@ struct ObjectRequest {
   std::string template_yaml;  // Create: what the editor starts from
 };
 
-// "delete Pod flink/tm-1": how the status line names a delete while it runs.
+// "delete Pod flink/tm-1", "create FlinkDeployment in flink": how the status line names the
+// change while it is sent.
 std::string action_label(const ObjectRequest& request);
 
 // ctrl-d on `key`. Defaults to No, like every confirmation.

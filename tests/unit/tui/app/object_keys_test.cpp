@@ -126,6 +126,7 @@ TEST(NewKey, TheClustersViewOffersAFlinkDeploymentNextToTheSelectedCluster) {
   EXPECT_EQ(r.key.namespace_, "flink");
   EXPECT_NE(r.template_yaml.find("kind: FlinkDeployment"), std::string::npos) << r.template_yaml;
   EXPECT_NE(r.template_yaml.find("namespace: flink\n"), std::string::npos) << r.template_yaml;
+  EXPECT_EQ(action_label(r), "create FlinkDeployment in flink");
 }
 
 TEST(NewKey, WithNoClusterTheFirstContextsNamespace) {
