@@ -6,12 +6,14 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "core/kube/objects/json_fields.hpp"
 #include "core/kube/yaml_json.hpp"
 #include "core/text/one_line.hpp"
 
 namespace flinktop::actions {
 
 using nlohmann::json;
+namespace jf = kube::json_fields;
 
 namespace {
 
@@ -52,25 +54,6 @@ void diff(const json& before, const json& after, const std::string& path, std::v
     return;
   }
   out.push_back(fmt::format("{}: {} → {}", path.empty() ? "(the object)" : path, show_value(before), show_value(after)));
-}
-
-const json& metadata_of(const json& object) {
-  static const json kEmpty = json::object();
-  const auto it = object.find("metadata");
-  return it != object.end() && it->is_object() ? *it : kEmpty;
-}
-
-std::string text_field(const json& object, const char* key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
-// The object as the editor showed it: what an unchanged file reads back as.
-json without_managed_fields(json object) {
-  if (object.is_object() && object.contains("metadata") && object["metadata"].is_object()) {
-    object["metadata"].erase("managedFields");
-  }
-  return object;
 }
 
 json read_object(std::string_view text) {
@@ -172,8 +155,8 @@ std::vector<std::string> change_summary(const json& before, const json& after, s
 }
 
 ObjectKey key_of(const std::string& context, const json& object) {
-  const json& metadata = metadata_of(object);
-  return ObjectKey{context, text_field(object, "kind"), text_field(metadata, "namespace"), text_field(metadata, "name")};
+  const json& metadata = jf::object(object, "metadata");
+  return ObjectKey{context, jf::string(object, "kind"), jf::string(metadata, "namespace"), jf::string(metadata, "name")};
 }
 
 EditOutcome read_edit(const ObjectKey& key, const json& original, std::string_view opened, std::string_view edited) {
@@ -183,7 +166,7 @@ EditOutcome read_edit(const ObjectKey& key, const json& original, std::string_vi
     return out;
   }
   json object = read_object(edited);
-  const json before = without_managed_fields(original);
+  const json before = kube::without_managed_fields(original);
   if (object.is_null() || object == before) {
     out.unchanged = true;
     return out;
@@ -191,16 +174,16 @@ EditOutcome read_edit(const ObjectKey& key, const json& original, std::string_vi
   const ObjectKey now = key_of(key.context, object);
   const std::string namespace_ = now.namespace_.empty() ? key.namespace_ : now.namespace_;
   if (now.kind != key.kind || now.name != key.name || namespace_ != key.namespace_ ||
-      text_field(object, "apiVersion") != text_field(before, "apiVersion")) {
+      jf::string(object, "apiVersion") != jf::string(before, "apiVersion")) {
     throw Error(ErrorKind::Usage,
                 fmt::format("apiVersion, kind, metadata.name and metadata.namespace cannot change in an edit "
                             "(still {}/{} {}/{}): for a new object use n",
-                            text_field(before, "apiVersion"), key.kind, key.namespace_, key.name));
+                            jf::string(before, "apiVersion"), key.kind, key.namespace_, key.name));
   }
   json& metadata = object["metadata"];
   metadata["namespace"] = key.namespace_;
-  const std::string version = text_field(metadata_of(before), "resourceVersion");
-  if (text_field(metadata, "resourceVersion").empty() && !version.empty()) metadata["resourceVersion"] = version;
+  const std::string version = jf::string(jf::object(before, "metadata"), "resourceVersion");
+  if (jf::string(metadata, "resourceVersion").empty() && !version.empty()) metadata["resourceVersion"] = version;
   out.changes = change_summary(before, object);
   out.object = std::move(object);
   if (out.changes.empty()) out.unchanged = true;
@@ -219,18 +202,18 @@ EditOutcome read_create(const std::string& ns, std::string_view opened, std::str
     return out;
   }
   const ObjectKey key = key_of("", object);
-  if (resource_for_kind(key.kind) == nullptr || text_field(object, "apiVersion").empty()) {
+  if (resource_for_kind(key.kind) == nullptr || jf::string(object, "apiVersion").empty()) {
     throw Error(ErrorKind::Usage,
                 fmt::format("flinktop creates FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot, Deployment and Pod "
                             "objects with their apiVersion; this one is {}",
                             key.kind.empty() ? "without a kind" : "a " + key.kind));
   }
-  if (key.name.empty() && text_field(metadata_of(object), "generateName").empty()) {
+  if (key.name.empty() && jf::string(jf::object(object, "metadata"), "generateName").empty()) {
     throw Error(ErrorKind::Usage, "metadata.name is missing: every object needs a name");
   }
   if (key.namespace_.empty()) object["metadata"]["namespace"] = ns;
-  out.changes = {fmt::format("+ {} {}/{}", key.kind, text_field(object["metadata"], "namespace"),
-                             key.name.empty() ? text_field(object["metadata"], "generateName") + "…" : key.name)};
+  out.changes = {fmt::format("+ {} {}/{}", key.kind, jf::string(object["metadata"], "namespace"),
+                             key.name.empty() ? jf::string(object["metadata"], "generateName") + "…" : key.name)};
   out.object = std::move(object);
   return out;
 }

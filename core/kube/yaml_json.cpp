@@ -111,15 +111,18 @@ void emit(YAML::Emitter& out, const nlohmann::json& j) {
 
 }  // namespace
 
-std::string object_yaml(const nlohmann::json& object) {
-  nlohmann::json copy = object;
-  if (copy.is_object() && copy.contains("metadata") && copy["metadata"].is_object()) {
-    copy["metadata"].erase("managedFields");
+nlohmann::json without_managed_fields(nlohmann::json object) {
+  if (object.is_object() && object.contains("metadata") && object["metadata"].is_object()) {
+    object["metadata"].erase("managedFields");
   }
+  return object;
+}
+
+std::string object_yaml(const nlohmann::json& object) {
   YAML::Emitter out;
   out.SetIndent(2);
   out << YAML::Block;
-  emit(out, copy);
+  emit(out, without_managed_fields(object));
   return out.c_str();
 }
 

@@ -11,6 +11,8 @@
 namespace flinktop::kube {
 
 std::string object_yaml(const nlohmann::json& object);
+// `object` as object_yaml shows it: metadata.managedFields (server bookkeeping) left out.
+nlohmann::json without_managed_fields(nlohmann::json object);
 
 // One YAML document → JSON. Plain scalars are typed by YAML 1.2's core schema (null, true/false,
 // integers, floats), quoted ones stay strings; anchors and aliases are resolved. Throws

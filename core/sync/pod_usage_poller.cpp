@@ -1,6 +1,7 @@
 #include "core/sync/pod_usage_poller.hpp"
 
 #include "core/error.hpp"
+#include "core/kube/objects/json_fields.hpp"
 #include "core/kube/quantity.hpp"
 
 namespace flinktop::sync {
@@ -10,19 +11,19 @@ constexpr auto kDiscoveryRetry = std::chrono::seconds(60);  // the server was un
 }
 
 model::PodUsageMap pod_usage_of(const std::vector<nlohmann::json>& items) {
+  namespace jf = kube::json_fields;
   model::PodUsageMap out;
   for (const nlohmann::json& item : items) {
-    const auto metadata = item.find("metadata");
-    const auto containers = item.find("containers");
-    if (metadata == item.end() || !metadata->is_object() || containers == item.end() || !containers->is_array()) continue;
+    const nlohmann::json* containers = jf::find(item, "containers");
+    if (!jf::has_object(item, "metadata") || containers == nullptr || !containers->is_array()) continue;
     model::PodUsage usage;
     for (const nlohmann::json& container : *containers) {
-      const nlohmann::json usage_json = container.value("usage", nlohmann::json::object());
-      if (!usage_json.is_object()) continue;
-      usage.cpu_cores += kube::parse_quantity(usage_json.value("cpu", "")).value_or(0);
-      usage.memory_bytes += kube::parse_quantity(usage_json.value("memory", "")).value_or(0);
+      const nlohmann::json& used = jf::object(container, "usage");
+      usage.cpu_cores += kube::parse_quantity(jf::string(used, "cpu")).value_or(0);
+      usage.memory_bytes += kube::parse_quantity(jf::string(used, "memory")).value_or(0);
     }
-    out[metadata->value("namespace", "") + "/" + metadata->value("name", "")] = usage;
+    const nlohmann::json& metadata = jf::object(item, "metadata");
+    out[jf::string(metadata, "namespace") + "/" + jf::string(metadata, "name")] = usage;
   }
   return out;
 }

@@ -7,13 +7,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <thread>
 
 #include "core/actions/object_edit.hpp"
 #include "core/error.hpp"
+#include "core/kube/local_file.hpp"
 #include "core/kube/yaml_json.hpp"
 
 namespace flinktop::tui {
@@ -44,12 +43,12 @@ std::string write_temp_file(const std::string& stem, const std::string& text) {
   return pattern;
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorKind::Config, fmt::format("cannot read {} back from the editor", path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+std::string read_back(const std::string& path) {
+  kube::LocalFile file = kube::read_local_file(path);
+  if (!file.ok()) {
+    throw Error(ErrorKind::Config, fmt::format("cannot read {} back from the editor: {}", path, kube::describe_errno(file.error)));
+  }
+  return std::move(file.text);
 }
 
 // The server's refusals the user can fix in the text: invalid fields, and (creating) a name that
@@ -159,7 +158,7 @@ EditFlow::Step EditFlow::step() {
   try {
     path = write_temp_file(s.stem(), s.opened);
     const std::string editor_failed = hooks_.edit ? hooks_.edit(path) : "no editor";
-    s.edited = read_file(path);
+    s.edited = read_back(path);
     std::filesystem::remove(path);
     if (!editor_failed.empty()) {
       if (s.edited != s.opened) {

@@ -297,13 +297,17 @@ void Ui::sort(bool reverse) {
 
 // --- actions -----------------------------------------------------------------------------------
 
+// A jobs list or one job is on top: the selected job is what job-related keys are about.
+bool Ui::shows_jobs() const {
+  return dynamic_cast<const JobView*>(&stack_.top()) || dynamic_cast<const JobsView*>(&stack_.top());
+}
+
 // The job an action is about: the selected job (jobs view), the open job, or an operator
 // application's job (clusters view).
 std::optional<actions::JobRef> Ui::action_target() {
   const model::Cluster* c = stack_.selected_cluster(data_);
   if (!c) return std::nullopt;
-  const bool job_view = dynamic_cast<JobView*>(&stack_.top()) || dynamic_cast<JobsView*>(&stack_.top());
-  if (job_view) {
+  if (shows_jobs()) {
     const std::string id = stack_.selected_job_id();
     if (id.empty()) return std::nullopt;
     return actions::JobRef{*c, id, job_name(data_, id)};
@@ -388,7 +392,7 @@ void Ui::open_object_action(Action action) {
   }
   if (action == Action::New) {
     if (settings_.home_context.empty()) return show("n creates Kubernetes objects: it needs a kubeconfig context");
-    const bool jobs_view = dynamic_cast<JobsView*>(&stack_.top()) || dynamic_cast<JobView*>(&stack_.top());
+    const bool jobs_view = shows_jobs();
     const model::Cluster* c = stack_.selected_cluster(data_);
     // Next to the selected cluster (the user changes it in the editor), else the first context's namespace.
     ObjectRequest request = c ? create_request(c->context, c->namespace_, jobs_view ? c : nullptr, refusal)
@@ -402,8 +406,7 @@ void Ui::open_object_action(Action action) {
   if (dynamic_cast<PodsView*>(&stack_.top()) || dynamic_cast<ObjectView*>(&stack_.top())) {
     target = object_target(refusal);
   } else if (const model::Cluster* c = stack_.selected_cluster(data_)) {
-    const bool jobs_view = dynamic_cast<JobsView*>(&stack_.top()) || dynamic_cast<JobView*>(&stack_.top());
-    ObjectRef key = delete_target(*c, jobs_view ? stack_.selected_job_id() : "", refusal);
+    ObjectRef key = delete_target(*c, shows_jobs() ? stack_.selected_job_id() : "", refusal);
     if (!key.kind.empty()) target = std::move(key);
   } else {
     refusal = "select a cluster, a job or a pod first";

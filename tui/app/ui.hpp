@@ -99,6 +99,7 @@ class Ui {
   void view_key(const Key& key);  // a key for the top view; what it says goes to the status line
   std::optional<ObjectRef> object_target(std::string& refusal);
   std::optional<actions::JobRef> action_target();
+  bool shows_jobs() const;
   HeaderInfo header_info();
 
   UiSettings settings_;
