@@ -157,6 +157,21 @@ inline nlohmann::json kwok_taskmanager_pod(const std::string& ns, const std::str
             {"containers", nlohmann::json::array({{{"name", "flink-main-container"}, {"image", "flink:2.3.0"}}})}}}};
 }
 
+// Deletes a pod at once, as `kubectl delete --grace-period=0 --force` does. A plain delete only
+// marks a pod Terminating until its kubelet (kwok here) confirms, and kwok's own watch may still be
+// catching up after an API server restart: tests about flinktop's watch must not wait on kwok's.
+inline void delete_pod_now(kube::ApiClient& admin, const std::string& ns, const std::string& name) {
+  http::Request request;
+  request.method = http::Method::Delete;
+  request.url = kube::ApiClient::resource_path(kube::resources::kPods, ns, name);
+  request.headers.push_back({"Content-Type", "application/json"});
+  request.body = R"({"apiVersion":"v1","kind":"DeleteOptions","gracePeriodSeconds":0})";
+  const http::Response response = admin.request(std::move(request));
+  // 404: already gone, which is what the caller wants.
+  EXPECT_TRUE((response.status >= 200 && response.status < 300) || response.status == 404)
+      << "deleting pod " << ns << "/" << name << ": HTTP " << response.status << " " << response.body;
+}
+
 // A list of one namespace.
 inline kube::ListOptions in_namespace(const std::string& ns) {
   kube::ListOptions options;

@@ -32,7 +32,7 @@ class KubeWatch : public ::testing::Test {
     ensure_namespace(*admin_, kNamespace);
     // What earlier runs left (pods are deleted at the end; a crash may have left some).
     for (const auto& pod : admin_->list(kube::resources::kPods, in_namespace(kNamespace)).items) {
-      admin_->remove(kube::resources::kPods, kNamespace, pod["metadata"]["name"]);
+      delete_pod_now(*admin_, kNamespace, pod["metadata"]["name"]);
     }
     client_ = api_client();
     watch_ = std::make_unique<sync::ContextWatch>(client_, store_, kNamespace);
@@ -43,7 +43,7 @@ class KubeWatch : public ::testing::Test {
     watch_.reset();
     if (!admin_) return;  // SetUp failed before it had a client
     for (const auto& pod : admin_->list(kube::resources::kPods, in_namespace(kNamespace)).items) {
-      admin_->remove(kube::resources::kPods, kNamespace, pod["metadata"]["name"]);
+      delete_pod_now(*admin_, kNamespace, pod["metadata"]["name"]);
     }
   }
 
@@ -81,7 +81,7 @@ class KubeWatch : public ::testing::Test {
   }
 
   void add(const std::string& name) { admin_->create(kube::resources::kPods, kNamespace, kwok_taskmanager_pod(kNamespace, name, "watched")); }
-  void remove(const std::string& name) { admin_->remove(kube::resources::kPods, kNamespace, name); }
+  void remove(const std::string& name) { delete_pod_now(*admin_, kNamespace, name); }
 
   // Time from `act` until the Store agrees with `present`.
   std::chrono::milliseconds time_until_seen(const std::function<void()>& act, const std::string& name, bool present) {
