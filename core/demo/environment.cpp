@@ -52,7 +52,10 @@ Environment::Environment(EnvironmentOptions options) {
   KubeApiServerOptions server;
   server.port = options.port;
   kube_ = std::make_unique<KubeApiServer>(server);
-  simulation_ = std::make_unique<Simulation>(*kube_, SimulationOptions{options.scale, options.seed, {}});
+  SimulationOptions simulation;  // (not braced: a braced {} would set its tick period to zero)
+  simulation.scale = options.scale;
+  simulation.seed = options.seed;
+  simulation_ = std::make_unique<Simulation>(*kube_, simulation);
 
   const auto clusters = simulation_->clusters();
   namespace_ = clusters.empty() ? "default" : clusters.front().ns;

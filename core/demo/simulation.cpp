@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 #include "core/demo/kube_api_server.hpp"
 #include "core/demo/kube_objects.hpp"
@@ -39,6 +40,8 @@ double chance_per_tick(double every_seconds, double max_per_second, std::size_t 
 
 Simulation::Simulation(KubeApiServer& kube, SimulationOptions options)
     : kube_(kube), options_(options), started_ms_(now_ms()), rng_(options.seed), last_tick_ms_(started_ms_) {
+  // A zero period would make the tick thread spin (and the chances per tick, zero).
+  if (options_.tick <= std::chrono::milliseconds::zero()) throw std::invalid_argument("the simulation's tick must be positive");
   world_ = make_world(options_.scale, rng_, started_ms_);
   for (const auto& [key, c] : world_.clusters) {
     pod_cluster_[c.ns + "/" + c.jobmanager_pod] = key;
@@ -118,6 +121,7 @@ void Simulation::run() {
 }
 
 void Simulation::tick() {
+  ticks_.fetch_add(1, std::memory_order_relaxed);
   Effects effects;
   {
     std::lock_guard lock(mutex_);

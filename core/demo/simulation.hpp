@@ -6,6 +6,7 @@
 // stops and is joined on destruction.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -62,6 +63,8 @@ class Simulation {
   void start();
   // One step of the world at the current time.
   void tick();
+  // How many steps the world took so far.
+  std::uint64_t ticks() const { return ticks_.load(std::memory_order_relaxed); }
 
   // The Flink REST API of cluster `cluster_key` ("namespace/name").
   RestReply flink_rest(const std::string& cluster_key, const RestRequest& request);
@@ -113,6 +116,7 @@ class Simulation {
   World world_;
   std::mt19937_64 rng_;
   long long last_tick_ms_;
+  std::atomic<std::uint64_t> ticks_{0};
   // What the simulated operator knows about one of its resources ("Kind/namespace/name").
   struct OperatorMemory {
     long long savepoint_nonce = 0;

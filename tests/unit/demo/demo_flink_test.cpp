@@ -3,7 +3,12 @@
 // trigger id is the same operation, cancel reaches CANCELED, stop-with-savepoint finishes the job.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
 #include "core/demo/environment.hpp"
+#include "core/demo/kube_api_server.hpp"
 #include "core/demo/simulation.hpp"
 #include "demo_test_support.hpp"
 
@@ -19,6 +24,24 @@ std::string running_job(flink::Client& flink) {
     if (job.state == "RUNNING") return job.id;
   }
   return "";
+}
+
+// The world moves on its 500 ms tick: a zero period once made the tick thread spin (a core's fifth
+// on the simulation and as much again on repainting), and a TaskManager never restarted.
+TEST(DemoFlink, TheWorldStepsEveryHalfSecondNotContinuously) {
+  Environment env;
+  const auto before = env.simulation().ticks();
+  std::this_thread::sleep_for(std::chrono::milliseconds(1600));
+  const auto steps = env.simulation().ticks() - before;
+  EXPECT_GE(steps, 1u);
+  EXPECT_LE(steps, 6u) << "the tick thread does not wait between steps";
+}
+
+TEST(DemoFlink, ASimulationWithoutATickPeriodIsRefused) {
+  KubeApiServer kube;
+  SimulationOptions options;
+  options.tick = std::chrono::milliseconds(0);
+  EXPECT_THROW(Simulation(kube, options), std::invalid_argument);
 }
 
 TEST(DemoFlink, ReadsDecodeForBothVersions) {
