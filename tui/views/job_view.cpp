@@ -86,6 +86,7 @@ model::RowTable JobView::exception_rows(const flink::JobExceptions& exceptions, 
 }
 
 void JobView::load(Tab tab, model::RowTable rows, WidgetClock::time_point now) {
+  rows.seal();
   if (!loaded_[tab]) {
     tabs_[tab].set_rows(std::move(rows));
     loaded_[tab] = true;

@@ -51,6 +51,7 @@ CopyTarget View::copy_target() {
 void TableView::refresh(const ViewData& data, WidgetClock::time_point now) {
   next_age_change_ = std::chrono::system_clock::time_point::max();
   model::RowTable next = rows(data);
+  next.seal();
   problem_ = problem(data);
   if (!loaded_) {
     table_.set_rows(std::move(next));
