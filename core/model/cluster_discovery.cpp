@@ -132,7 +132,12 @@ class Discovery {
  public:
   explicit Discovery(const ContextSnapshot& snap) : snap_(snap) {
     for (const auto& [uid, svc] : objects_of(snap.services)) {
-      if (svc) services_[svc->meta.namespace_].push_back(svc.get());
+      if (!svc) continue;
+      services_[svc->meta.namespace_].push_back(svc.get());
+      services_by_name_.emplace(std::pair{svc->meta.namespace_, svc->meta.name}, svc.get());
+    }
+    for (const auto& [uid, sj] : objects_of(snap.session_jobs)) {
+      if (sj) session_jobs_[{sj->meta.namespace_, sj->spec.deployment_name}].push_back(sj.get());
     }
     for (const auto& [uid, pod] : objects_of(snap.pods)) {
       if (!pod) continue;
@@ -239,11 +244,12 @@ class Discovery {
       c.flink_version = flink_version_from_image(image.empty() ? fd.spec.image : image);
     }
 
-    for (const auto& [uid, sj] : objects_of(snap_.session_jobs)) {
-      if (!sj || sj->meta.namespace_ != fd.meta.namespace_ || sj->spec.deployment_name != fd.meta.name) continue;
-      c.session_jobs.push_back({sj->meta.uid, sj->meta.name, sj->status.lifecycle_state, sj->status.job_status.state,
-                                sj->status.job_status.job_id, sj->status.job_status.job_name,
-                                kube::readable_operator_error(sj->status.error)});
+    if (const auto jobs = session_jobs_.find({fd.meta.namespace_, fd.meta.name}); jobs != session_jobs_.end()) {
+      for (const kube::FlinkSessionJob* sj : jobs->second) {
+        c.session_jobs.push_back({sj->meta.uid, sj->meta.name, sj->status.lifecycle_state,
+                                  sj->status.job_status.state, sj->status.job_status.job_id,
+                                  sj->status.job_status.job_name, kube::readable_operator_error(sj->status.error)});
+      }
     }
     std::sort(c.session_jobs.begin(), c.session_jobs.end(),
               [](const SessionJobSummary& a, const SessionJobSummary& b) { return a.name < b.name; });
@@ -337,9 +343,8 @@ class Discovery {
     const auto it = services_.find(c.namespace_);
     if (it == services_.end()) return;
     if (by_name) {
-      const std::string rest_name = c.name + "-rest";
-      for (const auto* svc : it->second) {
-        if (svc->meta.name != rest_name) continue;
+      if (const auto named = services_by_name_.find({c.namespace_, c.name + "-rest"}); named != services_by_name_.end()) {
+        const kube::Service* svc = named->second;
         if (const auto [score, port] = rest_port(*svc); port != nullptr) {
           c.rest = to_rest(*svc, *port);
         } else if (!svc->ports.empty()) {
@@ -366,7 +371,10 @@ class Discovery {
   }
 
   const ContextSnapshot& snap_;
+  // Indexes built once, so that a thousand clusters do not each scan every Service and session job.
   std::map<std::string, std::vector<const kube::Service*>> services_;  // by namespace
+  std::map<std::pair<std::string, std::string>, const kube::Service*> services_by_name_;  // (namespace, name)
+  std::map<std::pair<std::string, std::string>, std::vector<const kube::FlinkSessionJob*>> session_jobs_;  // (ns, deployment)
   std::map<GroupKey, Group> groups_;
 };
 
@@ -375,6 +383,12 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
 std::vector<Cluster> discover_clusters(const ContextSnapshot& snapshot) { return Discovery(snapshot).run(); }
+
+DiscoveryInputs discovery_inputs(const ContextSnapshot& snapshot) {
+  return {snapshot.context,          snapshot.pods.get(),
+          snapshot.services.get(),   snapshot.deployments.get(),
+          snapshot.flink_deployments.get(), snapshot.session_jobs.get()};
+}
 
 std::string flink_version_from_image(std::string_view image) {
   if (const auto at = image.find('@'); at != std::string_view::npos) image = image.substr(0, at);

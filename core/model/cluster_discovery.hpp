@@ -15,6 +15,21 @@ namespace flinktop::model {
 // Every cluster in the snapshot, sorted by namespace, then name.
 std::vector<Cluster> discover_clusters(const ContextSnapshot& snapshot);
 
+// The object maps discover_clusters reads (compared by identity: the Store replaces a kind's map
+// when one of its objects changes). Equal inputs give equal clusters, so an update of anything else
+// — an Event, the pods' CPU/memory, a kind's sync status — need not run the discovery again.
+struct DiscoveryInputs {
+  std::string context;
+  const void* pods = nullptr;
+  const void* services = nullptr;
+  const void* deployments = nullptr;
+  const void* flink_deployments = nullptr;
+  const void* session_jobs = nullptr;
+
+  bool operator==(const DiscoveryInputs&) const = default;
+};
+DiscoveryInputs discovery_inputs(const ContextSnapshot& snapshot);
+
 // "flink:1.20.0-scala_2.12" → "1.20.0"; "flink:1.20-java11" → "1.20"; "flink:latest" → "".
 std::string flink_version_from_image(std::string_view image);
 

@@ -510,6 +510,28 @@ TEST(ClusterDiscovery, PodsAreNotDoubleClaimed) {
   EXPECT_EQ(seen.size(), 4u);
 }
 
+// What the UI compares to skip a discovery: the maps it reads, by identity — not Events, the
+// pods' usage or a kind's sync status.
+TEST(ClusterDiscovery, InputsAreTheObjectMapsItReads) {
+  Snapshot s;
+  s.add(pod("a", "jm", native_labels("app", "jobmanager")));
+  const ContextSnapshot before = s.get();
+  ContextSnapshot after = before;
+  after.pod_usage = std::make_shared<PodUsageMap>();
+  after.events = std::make_shared<ObjectMap<kube::Event>>();
+  after.status["pods"].synced = true;
+  EXPECT_EQ(discovery_inputs(before), discovery_inputs(after));
+
+  after.pods = std::make_shared<ObjectMap<kube::Pod>>(*before.pods);  // republished: maybe a pod changed
+  EXPECT_NE(discovery_inputs(before), discovery_inputs(after));
+  after = before;
+  after.flink_deployments = nullptr;
+  EXPECT_NE(discovery_inputs(before), discovery_inputs(after));
+  after = before;
+  after.context = "other";
+  EXPECT_NE(discovery_inputs(before), discovery_inputs(after));
+}
+
 TEST(ClusterDiscovery, FlinkVersionFromImage) {
   EXPECT_EQ(flink_version_from_image("flink:1.20.0"), "1.20.0");
   EXPECT_EQ(flink_version_from_image("flink:1.20"), "1.20");
