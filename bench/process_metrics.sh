@@ -5,6 +5,7 @@
 #      the simulator running as a separate `flinktop demo serve` process
 #   8. peak RSS (VmHWM) of that process
 #   9. key press → updated frame latency while data streams in (j on the 5,000-pod table)
+# and, without a goal, the CPU of a plain `flinktop --demo` (its simulator in the same process).
 # Prints a JSON list of {name, median, goal, runs} on stdout (bench/summarize.py reads it), the
 # individual runs on stderr. Only loopback is used; every process started here is stopped on exit.
 #
@@ -57,6 +58,28 @@ for _ in $(seq "$runs"); do
 done
 echo "time to first frame (ms): ${ttff[*]}" >&2
 
+# cpu_percent PID SECONDS: the process's CPU (user + system) over SECONDS, % of one core.
+cpu_percent() {
+  local pid=$1 seconds=$2 hz c0 c1 w0 w1
+  hz=$(getconf CLK_TCK)
+  c0=$(awk '{print $14 + $15}' "/proc/$pid/stat"); w0=$(now_ns)
+  sleep "$seconds"
+  c1=$(awk '{print $14 + $15}' "/proc/$pid/stat"); w1=$(now_ns)
+  awk -v c=$((c1 - c0)) -v hz="$hz" -v w=$((w1 - w0)) 'BEGIN {printf "%.2f", 100 * c / hz / (w / 1e9)}'
+}
+
+# --- the plain `flinktop --demo`, simulator included: what a newcomer's first minute costs --------
+demo_cpu=()
+for _ in $(seq "$runs"); do
+  start_session "$bin" --demo
+  wait_for orders-app 20 "$(now_ns)" >/dev/null
+  sleep 5
+  demo_cpu+=("$(cpu_percent "$(tmux -L "$sock" display -p -t bench '#{pane_pid}')" $((idle / 2)))")
+  tmux -L "$sock" send-keys -t bench C-c
+  sleep 1
+done
+echo "flinktop --demo CPU, simulator in-process (% of one core): ${demo_cpu[*]}" >&2
+
 # --- 7–9. a big environment served by another process ---------------------------------------------
 "$bin" demo serve --demo-scale "$scale" >"$work/serve.out" 2>&1 &
 serve_pid=$!
@@ -74,12 +97,7 @@ for _ in $(seq "$runs"); do
   wait_for "taskmanager" 30 "$(now_ns)" >/dev/null
   pid=$(tmux -L "$sock" display -p -t bench '#{pane_pid}')
   sleep 5  # the first poll of everything settles
-  ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
-  hz=$(getconf CLK_TCK)
-  c0=$(ticks); w0=$(now_ns)
-  sleep "$idle"
-  c1=$(ticks); w1=$(now_ns)
-  cpu+=("$(awk -v c=$((c1 - c0)) -v hz="$hz" -v w=$((w1 - w0)) 'BEGIN {printf "%.2f", 100 * c / hz / (w / 1e9)}')")
+  cpu+=("$(cpu_percent "$pid" "$idle")")
   # Key latency: each j moves the selection one row; wait until the screen differs.
   for _ in $(seq 10); do
     before=$(styled_screen)
@@ -100,11 +118,13 @@ echo "key → frame (µs, incl. tmux round trips): ${keys[*]}" >&2
 
 m_ttff=$(printf '%s\n' "${ttff[@]}" | median)
 m_cpu=$(printf '%s\n' "${cpu[@]}" | median)
+m_demo_cpu=$(printf '%s\n' "${demo_cpu[@]}" | median)
 m_rss=$(printf '%s\n' "${rss[@]}" | median)
 m_key=$(printf '%s\n' "${keys[@]}" | median)
 cat <<JSON
 [
   {"name": "time to first frame, demo (clusters visible)", "median": "${m_ttff} ms", "goal": "≤ 100 ms", "runs": "${ttff[*]}"},
+  {"name": "CPU of flinktop --demo with its simulator, clusters view, $((idle / 2)) s", "median": "${m_demo_cpu} %", "goal": "(none)", "runs": "${demo_cpu[*]}"},
   {"name": "idle CPU, --demo-scale ${scale}, pods view, ${idle} s", "median": "${m_cpu} %", "goal": "≤ 1 %", "runs": "${cpu[*]}"},
   {"name": "peak RSS (VmHWM), --demo-scale ${scale}", "median": "${m_rss} MiB", "goal": "≤ 60 MB", "runs": "${rss[*]}"},
   {"name": "key → updated frame (j), data streaming", "median": "$(awk -v k="$m_key" 'BEGIN {printf "%.1f", k / 1000}') ms", "goal": "≤ 16 ms", "runs": "${#keys[@]} presses"}
