@@ -4,7 +4,9 @@
 #include <poll.h>
 
 #include <atomic>
+#include <optional>
 #include <thread>
+#include <vector>
 
 #include "core/actions/cluster_endpoint.hpp"
 #include "core/flink/client.hpp"
@@ -133,7 +135,7 @@ class App {
       // Discovery costs ~10 µs a pod; an Event or the pods' usage changes no cluster. (Compared
       // while contexts_ still holds the previous snapshots: an address seen before is the same
       // map, never a new one allocated where a freed one was.)
-      if (!clusters_ || inputs != discovered_from_) {
+      if (!discovered_from_ || inputs != *discovered_from_) {
         auto clusters = std::make_shared<std::vector<model::Cluster>>();
         for (const auto& snapshot : snapshots) {
           auto found = model::discover_clusters(*snapshot);
@@ -367,7 +369,9 @@ class App {
   std::shared_ptr<const std::vector<model::Cluster>> clusters_ = std::make_shared<std::vector<model::Cluster>>();
   std::vector<std::shared_ptr<const model::ContextSnapshot>> contexts_;
   std::uint64_t seen_generation_ = ~0ull;
-  std::vector<model::DiscoveryInputs> discovered_from_;  // what clusters_ was discovered from
+  // What clusters_ was discovered from; none yet before the first discovery (which must run even
+  // with no context at all: --flink-url alone still has its cluster).
+  std::optional<std::vector<model::DiscoveryInputs>> discovered_from_;
   std::shared_ptr<const model::FlinkClusterSnapshot> seen_flink_;
   std::shared_ptr<const std::vector<model::SavepointRecord>> journal_savepoints_;
   bool journal_stale_ = false;

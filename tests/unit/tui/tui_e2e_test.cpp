@@ -82,6 +82,22 @@ class ScriptedFlink {
   demo::LoopbackServer server_;
 };
 
+// --flink-url alone, no Kubernetes context at all: its one cluster and its jobs. (The App once
+// skipped the first discovery when there was no context to discover from, and showed no cluster.)
+TEST(TuiEndToEnd, AFlinkUrlAloneShowsItsClusterAndItsJobs) {
+  ScriptedFlink flink;
+  TempDir home;
+  TmuxSession tui("TERM=xterm-256color LANG=C.UTF-8 KUBECONFIG=/nonexistent HOME=" + home.path() +
+                      " XDG_STATE_HOME=" + home.path() + " " + FLINKTOP_BINARY + " --flink-url " + flink.url() +
+                      "; echo flinktop-exited=$?; sleep 30",
+                  140, 40);
+  ASSERT_TRUE(tui.wait_for("Clusters[1]")) << tui.screen();
+  tui.keys({"Enter"});
+  ASSERT_TRUE(tui.wait_for("TopSpeedWindowing")) << tui.screen();
+  tui.type("q");
+  EXPECT_TRUE(tui.wait_for("flinktop-exited=0")) << tui.screen();
+}
+
 TEST(TuiEndToEnd, NavigatesEveryViewAndRestoresTheTerminal) {
   ScriptedFlink flink;
   demo::KubeApiServer api;
