@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,8 @@ struct ClusterPod {
   int restarts = 0;
   std::string node;
   Timestamp created{};
+
+  bool operator==(const ClusterPod&) const = default;
 };
 
 // The Service that reaches the JobManager's REST endpoint (reached through port-forward).
@@ -45,6 +48,8 @@ struct RestService {
   int port = 0;  // the Service port
   std::string port_name;
   std::string type;  // ClusterIP, NodePort, LoadBalancer
+
+  bool operator==(const RestService&) const = default;
 };
 
 // What the Flink Kubernetes Operator reports about a FlinkDeployment.
@@ -62,6 +67,8 @@ struct OperatorStatus {
   std::optional<Timestamp> last_savepoint_time;
   std::string desired_job_state;  // spec.job.state: running / suspended
   std::string upgrade_mode;       // spec.job.upgradeMode
+
+  bool operator==(const OperatorStatus&) const = default;
 };
 
 struct SessionJobSummary {
@@ -72,6 +79,8 @@ struct SessionJobSummary {
   std::string job_id;
   std::string job_name;
   std::string error;  // readable
+
+  bool operator==(const SessionJobSummary&) const = default;
 };
 
 struct Cluster {
@@ -95,9 +104,14 @@ struct Cluster {
   int taskmanagers_ready = 0;
   int taskmanagers_total = 0;
 
+  bool operator==(const Cluster&) const = default;
   bool operator_managed() const {
     return kind == ClusterKind::OperatorApplication || kind == ClusterKind::OperatorSession;
   }
 };
+
+// Clusters as the UI holds them: shared, so that a cluster whose objects did not change is the
+// same object from one discovery to the next (and a view may keep what it made of it).
+using ClusterList = std::vector<std::shared_ptr<const Cluster>>;
 
 }  // namespace flinktop::model

@@ -127,23 +127,19 @@ class App {
     if (generation != seen_generation_) {
       seen_generation_ = generation;
       std::vector<std::shared_ptr<const model::ContextSnapshot>> snapshots;
-      std::vector<model::DiscoveryInputs> inputs;
-      for (const AppTarget& target : options_.targets) {
-        snapshots.push_back(store_.snapshot(target.client->context()));
-        inputs.push_back(model::discovery_inputs(*snapshots.back()));
+      bool rediscovered = clusters_ == nullptr;
+      for (std::size_t i = 0; i < options_.targets.size(); ++i) {
+        snapshots.push_back(store_.snapshot(options_.targets[i].client->context()));
+        // Unchanged clusters come back as the same list: an Event or the pods' usage changes none.
+        auto found = discoveries_[i].run(*snapshots.back());
+        rediscovered = rediscovered || found != discovered_[i];
+        discovered_[i] = std::move(found);
       }
-      // Discovery costs ~10 µs a pod; an Event or the pods' usage changes no cluster. (Compared
-      // while contexts_ still holds the previous snapshots: an address seen before is the same
-      // map, never a new one allocated where a freed one was.)
-      if (!discovered_from_ || inputs != *discovered_from_) {
-        auto clusters = std::make_shared<std::vector<model::Cluster>>();
-        for (const auto& snapshot : snapshots) {
-          auto found = model::discover_clusters(*snapshot);
-          clusters->insert(clusters->end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-        }
-        if (options_.flink_url) clusters->push_back(options_.flink_url->cluster);
+      if (rediscovered) {
+        auto clusters = std::make_shared<model::ClusterList>();
+        for (const auto& found : discovered_) clusters->insert(clusters->end(), found->begin(), found->end());
+        if (flink_url_cluster_) clusters->push_back(flink_url_cluster_);
         clusters_ = std::move(clusters);
-        discovered_from_ = std::move(inputs);
       }
       contexts_ = std::move(snapshots);
       changed = true;
@@ -255,8 +251,9 @@ class App {
   }
 
   const model::Cluster* cluster(const std::string& id) const {
-    for (const model::Cluster& c : *clusters_) {
-      if (c.id == id) return &c;
+    if (!clusters_) return nullptr;
+    for (const auto& c : *clusters_) {
+      if (c->id == id) return c.get();
     }
     return nullptr;
   }
@@ -366,12 +363,17 @@ class App {
   std::unique_ptr<Terminal> terminal_;
   Theme theme_;
   Canvas canvas_;
-  std::shared_ptr<const std::vector<model::Cluster>> clusters_ = std::make_shared<std::vector<model::Cluster>>();
+  // One discovery per context (as options_.targets), what each found last, and all of it together
+  // (null before the first discovery, which must run even with no context at all: --flink-url
+  // alone still has its cluster).
+  std::vector<model::ClusterDiscovery> discoveries_ = std::vector<model::ClusterDiscovery>(options_.targets.size());
+  std::vector<std::shared_ptr<const model::ClusterList>> discovered_ =
+      std::vector<std::shared_ptr<const model::ClusterList>>(options_.targets.size());
+  std::shared_ptr<const model::Cluster> flink_url_cluster_ =
+      options_.flink_url ? std::make_shared<const model::Cluster>(options_.flink_url->cluster) : nullptr;
+  std::shared_ptr<const model::ClusterList> clusters_;
   std::vector<std::shared_ptr<const model::ContextSnapshot>> contexts_;
   std::uint64_t seen_generation_ = ~0ull;
-  // What clusters_ was discovered from; none yet before the first discovery (which must run even
-  // with no context at all: --flink-url alone still has its cluster).
-  std::optional<std::vector<model::DiscoveryInputs>> discovered_from_;
   std::shared_ptr<const model::FlinkClusterSnapshot> seen_flink_;
   std::shared_ptr<const std::vector<model::SavepointRecord>> journal_savepoints_;
   bool journal_stale_ = false;

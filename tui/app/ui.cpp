@@ -334,7 +334,8 @@ std::optional<ObjectRef> Ui::object_target(std::string& refusal) {
   if (const auto* shown = dynamic_cast<const ObjectView*>(&stack_.top())) return shown->object();
   if (dynamic_cast<PodsView*>(&stack_.top())) {
     const std::string id = stack_.top().selected_id();  // "<context>/<pod uid>"
-    for (const model::Cluster& c : data_.cluster_list()) {
+    for (const auto& shared : data_.cluster_list()) {
+      const model::Cluster& c = *shared;
       for (const model::ClusterPod& pod : c.pods) {
         if (c.context + "/" + pod.uid == id) return ObjectRef{c.context, "Pod", pod.namespace_, pod.name};
       }

@@ -32,7 +32,8 @@ model::RowTable ClustersView::rows(const ViewData& data) const {
     table.columns.push_back(c);
   }
   table.rows.reserve(data.cluster_list().size());
-  for (const model::Cluster& c : data.cluster_list()) {
+  for (const auto& shared : data.cluster_list()) {
+    const model::Cluster& c = *shared;
     model::Row row{c.id, {}};
     if (several_contexts_) row.cells.push_back(c.context);
     const auto& op = c.operator_status;

@@ -39,7 +39,8 @@ model::RowTable PodsView::rows(const ViewData& data) const {
     if (snapshot && snapshot->pod_usage) usage[snapshot->context] = snapshot->pod_usage.get();
   }
   if (!usage.empty()) table.columns.insert(table.columns.end(), {"CPU", "MEM"});
-  for (const model::Cluster& c : data.cluster_list()) {
+  for (const auto& shared : data.cluster_list()) {
+    const model::Cluster& c = *shared;
     if (!cluster_id_.empty() && c.id != cluster_id_) continue;
     const auto context_usage = usage.find(c.context);
     for (const model::ClusterPod& pod : c.pods) {
@@ -64,7 +65,8 @@ model::RowTable PodsView::rows(const ViewData& data) const {
 
 std::optional<LogsTarget> PodsView::logs_target(const ViewData& data) {
   const std::string id = selected_id();  // context/uid, as rows() makes it
-  for (const model::Cluster& c : data.cluster_list()) {
+  for (const auto& shared : data.cluster_list()) {
+    const model::Cluster& c = *shared;
     for (const model::ClusterPod& pod : c.pods) {
       if (c.context + "/" + pod.uid == id) {
         return LogsTarget{LogRequest::of_pod(c.id, pod.name), pod.name};

@@ -9,14 +9,14 @@
 
 namespace flinktop::tui {
 
-const std::vector<model::Cluster>& ViewData::cluster_list() const {
-  static const std::vector<model::Cluster> none;
+const model::ClusterList& ViewData::cluster_list() const {
+  static const model::ClusterList none;
   return clusters ? *clusters : none;
 }
 
 const model::Cluster* ViewData::cluster(const std::string& id) const {
-  for (const model::Cluster& c : cluster_list()) {
-    if (c.id == id) return &c;
+  for (const auto& c : cluster_list()) {
+    if (c->id == id) return c.get();
   }
   return nullptr;
 }

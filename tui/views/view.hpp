@@ -32,7 +32,7 @@ namespace flinktop::tui {
 struct ViewData {
   // Every cluster of every context. Shared, not copied: the App hands a ViewData to the Ui on every
   // frame, and copying thousands of clusters with their pods was half of the idle CPU.
-  std::shared_ptr<const std::vector<model::Cluster>> clusters;
+  std::shared_ptr<const model::ClusterList> clusters;
   // The Flink REST data of the cluster the view is about (null until the first poll answers).
   std::shared_ptr<const model::FlinkClusterSnapshot> flink;
   std::chrono::system_clock::time_point now{};
@@ -45,7 +45,7 @@ struct ViewData {
   std::shared_ptr<const LogFeed> logs;
 
   const model::Cluster* cluster(const std::string& id) const;
-  const std::vector<model::Cluster>& cluster_list() const;  // empty while there are none
+  const model::ClusterList& cluster_list() const;  // empty while there are none
 };
 
 // What `l` opens: the logs of the selected cluster, pod, TaskManager or job, and what the log

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/kube/objects/all.hpp"
+#include "tests/unit/model/cluster_objects.hpp"
 
 namespace flinktop::model {
 namespace {
@@ -73,54 +74,6 @@ class Snapshot {
   std::shared_ptr<ObjectMap<kube::FlinkDeployment>> fds_ = std::make_shared<ObjectMap<kube::FlinkDeployment>>();
   std::shared_ptr<ObjectMap<kube::FlinkSessionJob>> sjs_ = std::make_shared<ObjectMap<kube::FlinkSessionJob>>();
 };
-
-struct PodOptions {
-  bool ready = true;
-  std::string phase = "Running";
-  std::string waiting;  // a waiting reason instead of running
-  bool deleting = false;
-  std::string image = "flink:1.20.0";
-  std::string created = "2026-11-20T08:00:00Z";
-};
-
-json pod(const std::string& ns, const std::string& name, const json& labels, const PodOptions& o = {}) {
-  json state = o.waiting.empty() ? json{{"running", {{"startedAt", "2026-11-20T08:00:05Z"}}}}
-                                 : json{{"waiting", {{"reason", o.waiting}}}};
-  json meta = {{"name", name}, {"namespace", ns}, {"uid", "pod-" + ns + "-" + name}, {"labels", labels},
-               {"creationTimestamp", o.created}};
-  if (o.deleting) meta["deletionTimestamp"] = "2026-11-20T09:00:00Z";
-  json container = {{"name", "flink-main-container"}, {"image", o.image}};
-  json spec = {{"containers", json::array({container})}, {"nodeName", "node-1"}};
-  json status_entry = {{"name", "flink-main-container"}, {"ready", o.ready}, {"restartCount", 0}, {"state", state}};
-  json condition = {{"type", "Ready"}, {"status", o.ready ? "True" : "False"}};
-  json status = {{"phase", o.phase},
-                 {"conditions", json::array({condition})},
-                 {"containerStatuses", json::array({status_entry})}};
-  return {{"kind", "Pod"}, {"metadata", meta}, {"spec", spec}, {"status", status}};
-}
-
-json native_labels(const std::string& app, const std::string& component) {
-  return {{"app", app}, {"component", component}, {"type", "flink-native-kubernetes"}};
-}
-
-json service(const std::string& ns, const std::string& name, const json& ports, const json& selector = json::object(),
-             const std::string& type = "ClusterIP") {
-  return {{"kind", "Service"},
-          {"metadata", {{"name", name}, {"namespace", ns}, {"uid", "svc-" + ns + "-" + name}}},
-          {"spec", {{"type", type}, {"ports", ports}, {"selector", selector}}}};
-}
-
-json flink_deployment(const std::string& ns, const std::string& name, bool application, const json& status = nullptr,
-                      const std::string& mode = "native") {
-  json spec = {{"image", "flink:1.18"}, {"flinkVersion", "v1_18"}, {"mode", mode}};
-  if (application) spec["job"] = {{"jarURI", "local:///opt/flink/job.jar"}, {"state", "running"}, {"upgradeMode", "stateless"}};
-  json fd = {{"kind", "FlinkDeployment"},
-             {"metadata", {{"name", name}, {"namespace", ns}, {"uid", "fd-" + ns + "-" + name},
-                           {"creationTimestamp", "2026-11-19T10:00:00Z"}}},
-             {"spec", spec}};
-  if (!status.is_null()) fd["status"] = status;
-  return fd;
-}
 
 const Cluster* find(const std::vector<Cluster>& clusters, const std::string& id) {
   for (const auto& c : clusters) {
@@ -508,28 +461,6 @@ TEST(ClusterDiscovery, PodsAreNotDoubleClaimed) {
     for (const auto& p : c.pods) EXPECT_TRUE(seen.insert(p.uid).second) << p.name << " claimed twice";
   }
   EXPECT_EQ(seen.size(), 4u);
-}
-
-// What the UI compares to skip a discovery: the maps it reads, by identity — not Events, the
-// pods' usage or a kind's sync status.
-TEST(ClusterDiscovery, InputsAreTheObjectMapsItReads) {
-  Snapshot s;
-  s.add(pod("a", "jm", native_labels("app", "jobmanager")));
-  const ContextSnapshot before = s.get();
-  ContextSnapshot after = before;
-  after.pod_usage = std::make_shared<PodUsageMap>();
-  after.events = std::make_shared<ObjectMap<kube::Event>>();
-  after.status["pods"].synced = true;
-  EXPECT_EQ(discovery_inputs(before), discovery_inputs(after));
-
-  after.pods = std::make_shared<ObjectMap<kube::Pod>>(*before.pods);  // republished: maybe a pod changed
-  EXPECT_NE(discovery_inputs(before), discovery_inputs(after));
-  after = before;
-  after.flink_deployments = nullptr;
-  EXPECT_NE(discovery_inputs(before), discovery_inputs(after));
-  after = before;
-  after.context = "other";
-  EXPECT_NE(discovery_inputs(before), discovery_inputs(after));
 }
 
 TEST(ClusterDiscovery, FlinkVersionFromImage) {

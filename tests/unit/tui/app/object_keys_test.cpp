@@ -131,7 +131,7 @@ TEST(NewKey, TheClustersViewOffersAFlinkDeploymentNextToTheSelectedCluster) {
 
 TEST(NewKey, WithNoClusterTheFirstContextsNamespace) {
   ViewData empty = view_data(false);
-  empty.clusters = std::make_shared<const std::vector<model::Cluster>>();
+  empty.clusters = std::make_shared<const model::ClusterList>();
   UiScreen s(settings(), std::move(empty));
   s.type("n");
   ASSERT_EQ(s.objects.size(), 1u);

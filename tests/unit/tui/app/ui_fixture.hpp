@@ -233,7 +233,7 @@ inline std::shared_ptr<const model::FlinkClusterSnapshot> orders_flink(bool with
 inline ViewData view_data(bool job_detail = false) {
   ViewData data;
   auto snapshot = context_snapshot();
-  data.clusters = std::make_shared<const std::vector<model::Cluster>>(model::discover_clusters(*snapshot));
+  data.clusters = model::ClusterDiscovery().run(*snapshot);
   data.flink = orders_flink(job_detail);
   data.now = kWallNow;
   data.contexts = {snapshot};

@@ -88,7 +88,7 @@ TEST(UiFlinkUrlHeader, NamesTheUrlAndHostPort) {
   cluster.id = "http://127.0.0.1:8081";
   cluster.name = "127.0.0.1:8081";
   cluster.kind = model::ClusterKind::Standalone;
-  data.clusters = std::make_shared<const std::vector<model::Cluster>>(std::vector<model::Cluster>{cluster});
+  data.clusters = std::make_shared<const model::ClusterList>(model::ClusterList{std::make_shared<const model::Cluster>(cluster)});
   data.flink.reset();
   UiScreen s(settings, data);
   s.type("\n");  // its jobs
