@@ -31,18 +31,26 @@ PodsView::PodsView(std::string cluster_id, std::string cluster_name)
 
 std::vector<KeyHint> PodsView::hints() const { return {{"l", "Logs"}, {"esc", "Back"}, {"/", "Filter"}, {"?", "Help"}}; }
 
+PodsView::UsageByContext PodsView::usage_by_context(const ViewData& data) {
+  UsageByContext usage;
+  for (const auto& snapshot : data.contexts) {
+    if (snapshot && snapshot->pod_usage) usage[snapshot->context] = snapshot->pod_usage;
+  }
+  return usage;
+}
+
 model::RowTable PodsView::rows(const ViewData& data) const {
   model::RowTable table{{"NAMESPACE", "CLUSTER", "NAME", "ROLE", "READY", "STATUS", "RESTARTS", "NODE", "AGE"}, {}};
   // CPU and memory in use, as kubectl top shows them, when a metrics API answers.
-  std::map<std::string, const model::PodUsageMap*> usage;  // by context
-  for (const auto& snapshot : data.contexts) {
-    if (snapshot && snapshot->pod_usage) usage[snapshot->context] = snapshot->pod_usage.get();
-  }
+  const UsageByContext usage = usage_by_context(data);
   if (!usage.empty()) table.columns.insert(table.columns.end(), {"CPU", "MEM"});
+  made_.clear();
+  made_usage_columns_ = !usage.empty();
   for (const auto& shared : data.cluster_list()) {
     const model::Cluster& c = *shared;
     if (!cluster_id_.empty() && c.id != cluster_id_) continue;
     const auto context_usage = usage.find(c.context);
+    made_.push_back({shared, context_usage == usage.end() ? nullptr : context_usage->second});
     for (const model::ClusterPod& pod : c.pods) {
       model::Row row{c.context + "/" + pod.uid,
                      {pod.namespace_, c.name, pod.name, std::string(model::to_string(pod.role)),
@@ -61,6 +69,26 @@ model::RowTable PodsView::rows(const ViewData& data) const {
     }
   }
   return table;
+}
+
+bool PodsView::rows_unchanged(const ViewData& data) const {
+  const UsageByContext usage = usage_by_context(data);
+  if (usage.empty() == made_usage_columns_) return false;
+  std::size_t i = 0;
+  for (const auto& shared : data.cluster_list()) {
+    if (!cluster_id_.empty() && shared->id != cluster_id_) continue;
+    if (i == made_.size()) return false;
+    const Made& made = made_[i++];
+    // Another Cluster object (its operator status changed, say) with the same pods makes the same rows.
+    const model::Cluster& before = *made.cluster;
+    if (made.cluster != shared &&
+        !(before.context == shared->context && before.name == shared->name && before.pods == shared->pods)) {
+      return false;
+    }
+    const auto context_usage = usage.find(shared->context);
+    if (made.usage != (context_usage == usage.end() ? nullptr : context_usage->second)) return false;
+  }
+  return i == made_.size();
 }
 
 std::optional<LogsTarget> PodsView::logs_target(const ViewData& data) {

@@ -2,6 +2,8 @@
 // use when the cluster serves the metrics API (metrics-server).
 #pragma once
 
+#include <map>
+
 #include "tui/views/view.hpp"
 
 namespace flinktop::tui {
@@ -17,10 +19,23 @@ class PodsView : public TableView {
 
  protected:
   model::RowTable rows(const ViewData& data) const override;
+  bool rows_unchanged(const ViewData& data) const override;
 
  private:
+  // What the shown rows were made of, cluster by cluster: a TaskManager restarting or an
+  // operator status changing elsewhere does not make 5,000 rows again.
+  struct Made {
+    std::shared_ptr<const model::Cluster> cluster;
+    std::shared_ptr<const model::PodUsageMap> usage;  // its context's, when the usage columns show
+  };
+  using UsageByContext = std::map<std::string, std::shared_ptr<const model::PodUsageMap>>;
+  // The usage figures of each context that has some (none at all: no CPU and MEM columns).
+  static UsageByContext usage_by_context(const ViewData& data);
+
   std::string cluster_id_;
   std::string cluster_name_;
+  mutable std::vector<Made> made_;
+  mutable bool made_usage_columns_ = false;
 };
 
 }  // namespace flinktop::tui

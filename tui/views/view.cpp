@@ -23,8 +23,12 @@ const model::Cluster* ViewData::cluster(const std::string& id) const {
 
 std::string TableView::age_cell(std::chrono::system_clock::time_point since,
                                 std::chrono::system_clock::time_point now) const {
-  next_age_change_ = std::min(next_age_change_, text::age_changes_at(since, now));
+  note_age_change(text::age_changes_at(since, now));
   return text::age(since, now);
+}
+
+void TableView::note_age_change(std::chrono::system_clock::time_point at) const {
+  next_age_change_ = std::min(next_age_change_, at);
 }
 
 std::string TableView::age_cell_from_millis(std::int64_t epoch_ms, std::chrono::system_clock::time_point now) const {
@@ -49,6 +53,10 @@ CopyTarget View::copy_target() {
 }
 
 void TableView::refresh(const ViewData& data, WidgetClock::time_point now) {
+  if (loaded_ && data.now < next_age_change_ && rows_unchanged(data)) {
+    problem_ = problem(data);
+    return;
+  }
   next_age_change_ = std::chrono::system_clock::time_point::max();
   model::RowTable next = rows(data);
   next.seal();

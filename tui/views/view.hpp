@@ -122,9 +122,15 @@ class TableView : public View {
 
  protected:
   virtual model::RowTable rows(const ViewData& data) const = 0;
+  // True when the view knows, without making them, that rows() would give the rows it gave last
+  // time (their ages aside: refresh() checks those). A big table need not be made again, sealed
+  // and diffed to find that nothing in it changed.
+  virtual bool rows_unchanged(const ViewData& /*data*/) const { return false; }
   // An AGE cell. rows() builds every age through these, so the view knows when one next changes.
   std::string age_cell(std::chrono::system_clock::time_point since, std::chrono::system_clock::time_point now) const;
   std::string age_cell_from_millis(std::int64_t epoch_ms, std::chrono::system_clock::time_point now) const;
+  // For rows kept from an earlier refresh: the soonest moment one of their age cells changes.
+  void note_age_change(std::chrono::system_clock::time_point at) const;
   // Shown instead of the rows' count when the data could not be had ("" = nothing to say).
   virtual std::string problem(const ViewData&) const { return ""; }
 
