@@ -220,6 +220,29 @@ ListResult ApiClient::list(const ResourceType& type, const ListOptions& options,
 std::string ApiClient::list_each(const ResourceType& type, const ListOptions& options,
                                  const std::function<void(json&& item)>& on_item, const std::function<void()>& on_restart,
                                  http::CancelToken* cancel) {
+  const auto read_page = [&](std::string&& body) {
+    json page = json::parse(body);
+    body.clear();
+    body.shrink_to_fit();
+    if (!page.is_object()) {
+      throw Error(ErrorKind::Decode, fmt::format("context \"{}\": list {}: the server answered with a non-object",
+                                                 config_.context, type.qualified_name()));
+    }
+    if (auto items = page.find("items"); items != page.end() && items->is_array()) {
+      for (json& item : *items) {
+        on_item(std::move(item));
+        item = nullptr;  // this item's tree goes now, not with the whole page
+      }
+    }
+    const json metadata = page.value("metadata", json::object());
+    return ListPage{metadata.value("continue", ""), metadata.value("resourceVersion", "")};
+  };
+  return list_pages(type, options, read_page, on_restart, cancel);
+}
+
+std::string ApiClient::list_pages(const ResourceType& type, const ListOptions& options,
+                                  const std::function<ListPage(std::string&& body)>& read_page,
+                                  const std::function<void()>& on_restart, http::CancelToken* cancel) {
   std::string continue_token;
   bool paged = options.page_size > 0;
   for (;;) {
@@ -242,23 +265,15 @@ std::string ApiClient::list_each(const ResourceType& type, const ListOptions& op
     }
     if (!is_success(response.status)) fail(response, "list", &type, options.namespace_, "");
 
-    RequestTarget target{config_.context, "list", type.qualified_name(), "", options.namespace_, "", config_.server};
-    json page = parse_json(response.body, target);
-    response.body.clear();
-    response.body.shrink_to_fit();
-    if (!page.is_object()) {
-      throw Error(ErrorKind::Decode, fmt::format("context \"{}\": list {}: the server answered with a non-object",
-                                                 config_.context, type.qualified_name()));
+    ListPage page;
+    try {
+      page = read_page(std::move(response.body));
+    } catch (const json::exception& e) {
+      throw Error(ErrorKind::Decode, fmt::format("context \"{}\": list {}: malformed JSON from {} ({})", config_.context,
+                                                 type.qualified_name(), config_.server, text::one_line(e.what(), 120)));
     }
-    if (auto items = page.find("items"); items != page.end() && items->is_array()) {
-      for (json& item : *items) {
-        on_item(std::move(item));
-        item = nullptr;  // this item's tree goes now, not with the whole page
-      }
-    }
-    const json metadata = page.value("metadata", json::object());
-    continue_token = metadata.value("continue", "");
-    if (continue_token.empty()) return metadata.value("resourceVersion", "");
+    continue_token = std::move(page.continue_token);
+    if (continue_token.empty()) return page.resource_version;
   }
 }
 

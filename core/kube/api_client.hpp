@@ -96,6 +96,18 @@ class ApiClient {
   std::string list_each(const ResourceType& type, const ListOptions& options,
                         const std::function<void(nlohmann::json&& item)>& on_item,
                         const std::function<void()>& on_restart, http::CancelToken* cancel = nullptr);
+  // What a page of a list says about the list: where it goes on, and its version.
+  struct ListPage {
+    std::string continue_token;
+    std::string resource_version;
+  };
+  // The same list page by page, as the server's bytes (the caller's to keep or free): for a caller
+  // that reads the items it needs without building a JSON tree (5,000 pods' metrics every 15 s).
+  // `read_page` returns the page's
+  // metadata; a nlohmann::json::exception it throws is reported as a malformed answer.
+  std::string list_pages(const ResourceType& type, const ListOptions& options,
+                         const std::function<ListPage(std::string&& body)>& read_page,
+                         const std::function<void()>& on_restart, http::CancelToken* cancel = nullptr);
   // Streams events until the server ends the watch (returns normally), on_event returns false
   // (returns normally), or cancel (Error Cancelled). Throws Error(Gone) when the resourceVersion is
   // too old (HTTP 410 or an ERROR event with code 410): the caller must list again.

@@ -1,31 +1,12 @@
 #include "core/sync/pod_usage_poller.hpp"
 
 #include "core/error.hpp"
-#include "core/kube/objects/json_fields.hpp"
-#include "core/kube/quantity.hpp"
+#include "core/sync/pod_usage_reader.hpp"
 
 namespace flinktop::sync {
 
 namespace {
 constexpr auto kDiscoveryRetry = std::chrono::seconds(60);  // the server was unreachable at the first ask
-}
-
-model::PodUsageMap pod_usage_of(const std::vector<nlohmann::json>& items) {
-  namespace jf = kube::json_fields;
-  model::PodUsageMap out;
-  for (const nlohmann::json& item : items) {
-    const nlohmann::json* containers = jf::find(item, "containers");
-    if (!jf::has_object(item, "metadata") || containers == nullptr || !containers->is_array()) continue;
-    model::PodUsage usage;
-    for (const nlohmann::json& container : *containers) {
-      const nlohmann::json& used = jf::object(container, "usage");
-      usage.cpu_cores += kube::parse_quantity(jf::string(used, "cpu")).value_or(0);
-      usage.memory_bytes += kube::parse_quantity(jf::string(used, "memory")).value_or(0);
-    }
-    const nlohmann::json& metadata = jf::object(item, "metadata");
-    out[jf::string(metadata, "namespace") + "/" + jf::string(metadata, "name")] = usage;
-  }
-  return out;
 }
 
 PodUsagePoller::PodUsagePoller(std::shared_ptr<kube::ApiClient> client, model::Store& store, std::string namespace_,
@@ -75,8 +56,11 @@ void PodUsagePoller::run() {
       kube::ListOptions options;
       options.namespace_ = namespace_;
       try {
-        auto usage = std::make_shared<const model::PodUsageMap>(
-            pod_usage_of(client_->list(kube::resources::kPodMetrics, options, &cancel_).items));
+        auto read = std::make_shared<model::PodUsageMap>();
+        client_->list_pages(
+            kube::resources::kPodMetrics, options,
+            [&](std::string&& page) { return read_pod_usage_page(page, *read); }, [&] { read->clear(); }, &cancel_);
+        std::shared_ptr<const model::PodUsageMap> usage = std::move(read);
         store_.update(client_->context(), [&](model::ContextSnapshot& snap) {
           snap.pod_usage = usage;
           model::KindStatus& status = snap.status[kind];

@@ -40,7 +40,4 @@ class PodUsagePoller {
   std::thread thread_;
 };
 
-// "namespace/name" → usage, from a PodMetricsList's items; items it cannot read are left out.
-model::PodUsageMap pod_usage_of(const std::vector<nlohmann::json>& items);
-
 }  // namespace flinktop::sync

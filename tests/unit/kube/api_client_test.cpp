@@ -21,6 +21,12 @@ using flinktop::test::make_pod;
 using flinktop::test::native_labels;
 using nlohmann::json;
 
+// A page reader that finds the page unreadable, as a reader finding it truncated would.
+ApiClient::ListPage read_broken(const std::string& body) {
+  [[maybe_unused]] const json half = json::parse(body.substr(0, body.size() / 2));
+  return {};
+}
+
 RestConfig config_for(const KubeApiServer& server, std::shared_ptr<Credentials> credentials = nullptr) {
   RestConfig config;
   config.context = "test-ctx";
@@ -48,6 +54,29 @@ TEST(ApiClientList, FollowsContinueTokensAcrossPages) {
 
   options.namespace_.clear();
   EXPECT_EQ(client.list(resources::kPods, options).items.size(), 6u);
+}
+
+TEST(ApiClientList, PagesAsBytesAndAnUnreadablePageIsADecodeError) {
+  KubeApiServer server;
+  for (int i = 0; i < 5; ++i) server.add(resources::kPods, make_pod("flink", "tm-" + std::to_string(i), {}));
+  ApiClient client(config_for(server));
+  ListOptions options;
+  options.page_size = 2;
+  int pages = 0;
+  const auto read = [&](std::string&& body) {
+    ++pages;
+    const json page = json::parse(body);
+    return ApiClient::ListPage{page["metadata"].value("continue", ""), page["metadata"].value("resourceVersion", "")};
+  };
+  EXPECT_FALSE(client.list_pages(resources::kPods, options, read, [] {}).empty());
+  EXPECT_EQ(pages, 3);
+
+  Error error = expect_error([&] {
+    client.list_pages(resources::kPods, options, [](std::string&& body) { return read_broken(body); }, [] {});
+  });
+  EXPECT_EQ(error.kind(), ErrorKind::Decode);
+  EXPECT_NE(std::string(error.what()).find("context \"test-ctx\": list pods: malformed JSON"), std::string::npos)
+      << error.what();
 }
 
 TEST(ApiClientErrors, ForbiddenNamesVerbResourceNamespaceAndContext) {

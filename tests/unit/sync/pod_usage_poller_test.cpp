@@ -4,6 +4,7 @@
 
 #include "core/demo/kube_api_server.hpp"
 #include "core/sync/pod_usage_poller.hpp"
+#include "core/sync/pod_usage_reader.hpp"
 #include "unit/demo/demo_test_support.hpp"
 
 namespace flinktop::sync {
@@ -57,17 +58,46 @@ TEST(PodUsagePoller, WithoutTheMetricsApiItAsksOnceAndSaysSo) {
 }
 
 TEST(PodUsage, ContainersAreSummedAndUnreadableItemsLeftOut) {
-  const std::vector<json> items = {
-      {{"metadata", {{"name", "tm-1"}, {"namespace", "flink"}}},
-       {"containers", {{{"name", "flink-main-container"}, {"usage", {{"cpu", "250m"}, {"memory", "1Gi"}}}},
-                       {{"name", "sidecar"}, {"usage", {{"cpu", "50000000n"}, {"memory", "64Mi"}}}}}}},
-      {{"metadata", "not an object"}},
-      {{"metadata", {{"name", "tm-2"}, {"namespace", "flink"}}}, {"containers", {{{"name", "c"}, {"usage", {{"cpu", "x"}}}}}}}};
-  const model::PodUsageMap usage = pod_usage_of(items);
+  const json page = {
+      {"kind", "PodMetricsList"},
+      {"apiVersion", "metrics.k8s.io/v1beta1"},
+      {"metadata", {{"resourceVersion", "77"}, {"continue", "next-page"}}},
+      {"items",
+       {{{"metadata", {{"name", "tm-1"}, {"namespace", "flink"}, {"labels", {{"app", "x"}, {"component", "taskmanager"}}}}},
+         {"timestamp", "2026-11-22T10:00:00Z"},
+         {"window", "15s"},
+         {"containers", {{{"name", "flink-main-container"}, {"usage", {{"cpu", "250m"}, {"memory", "1Gi"}}}},
+                         {{"name", "sidecar"}, {"usage", {{"cpu", "50000000n"}, {"memory", "64Mi"}}}}}}},
+        {{"metadata", "not an object"}, {"containers", json::array()}},
+        {{"metadata", {{"name", "no-containers"}, {"namespace", "flink"}}}},
+        // Keys like the ones read, in other places, must not be taken for them.
+        {{"containers", {{{"name", "c"}, {"usage", {{"cpu", "x"}}}}}},
+         {"metadata", {{"namespace", "flink"}, {"name", "tm-2"}, {"continue", "not the list's"}}},
+         {"usage", {{"cpu", "9"}}},
+         {"name", "not-the-pod"}},
+        "not an object"}}};
+  model::PodUsageMap usage;
+  const auto meta = read_pod_usage_page(page.dump(), usage);
+  EXPECT_EQ(meta.continue_token, "next-page");
+  EXPECT_EQ(meta.resource_version, "77");
   ASSERT_EQ(usage.size(), 2u);
   EXPECT_DOUBLE_EQ(usage.at("flink/tm-1").cpu_cores, 0.3);
   EXPECT_DOUBLE_EQ(usage.at("flink/tm-1").memory_bytes, 1024.0 * 1024 * 1024 + 64.0 * 1024 * 1024);
   EXPECT_DOUBLE_EQ(usage.at("flink/tm-2").cpu_cores, 0);
+
+  // A second page adds to the first.
+  const json second = {{"metadata", {{"resourceVersion", "78"}}},
+                       {"items", {{{"metadata", {{"name", "jm"}, {"namespace", "flink"}}},
+                                   {"containers", {{{"usage", {{"cpu", "1"}, {"memory", "512Mi"}}}}}}}}}};
+  EXPECT_EQ(read_pod_usage_page(second.dump(), usage).continue_token, "");
+  EXPECT_EQ(usage.size(), 3u);
+  EXPECT_DOUBLE_EQ(usage.at("flink/jm").cpu_cores, 1.0);
+}
+
+TEST(PodUsage, AMalformedPageThrows) {
+  model::PodUsageMap usage;
+  EXPECT_THROW(read_pod_usage_page(R"({"items": [{"metadata": {"name": "x")", usage), nlohmann::json::exception);
+  EXPECT_THROW(read_pod_usage_page("", usage), nlohmann::json::exception);
 }
 
 }  // namespace
