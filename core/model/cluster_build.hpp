@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -43,10 +44,11 @@ struct GroupMember {
 };
 
 // The pods and Deployments that share (namespace, app) and labelling style (typed or plain), by
-// uid: the order in which "the first JobManager" is chosen.
+// uid (the member's own meta.uid: the key lives as long as the member): the order in which "the
+// first JobManager" is chosen.
 struct Group {
-  std::map<std::string, GroupMember<kube::Pod>> pods;
-  std::map<std::string, GroupMember<kube::Deployment>> deployments;
+  std::map<std::string_view, GroupMember<kube::Pod>> pods;
+  std::map<std::string_view, GroupMember<kube::Deployment>> deployments;
 
   bool empty() const { return pods.empty() && deployments.empty(); }
   bool any_native() const;

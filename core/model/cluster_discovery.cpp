@@ -3,6 +3,7 @@
 #include "core/model/cluster_discovery.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "core/kube/objects/all.hpp"
@@ -72,50 +73,53 @@ void ClusterDiscovery::start_over(const std::string& context) {
   changed_ = true;
 }
 
-void ClusterDiscovery::follow_pods(const SharedObjects<kube::Pod>& next) {
-  if (next == pods_) return;
-  for_each_change(pods_, next, [this](const std::string& uid, const kube::Pod* before, const kube::Pod* after) {
-    if (before != nullptr) {
-      if (const auto it = pod_units_.find(uid); it != pod_units_.end()) {
-        const UnitKey unit = it->second;
-        pod_units_.erase(it);
-        units_[unit].group.pods.erase(uid);
-        touch(unit);
-        drop_if_empty(unit);
+namespace {
+
+// Where an object of a group (a pod, a Deployment) sits, by its labels: the previous version of a
+// changed object is still alive while its change is followed, so it says where it was.
+template <class T>
+std::optional<std::tuple<std::string, std::string, bool>> unit_of(const T& object, const std::optional<FlinkLabels>& labels) {
+  if (!labels) return std::nullopt;
+  return std::tuple{object.meta.namespace_, labels->app, labels->typed};
+}
+
+std::optional<FlinkLabels> labels_of(const kube::Pod& pod) { return classify(pod.meta.labels); }
+std::optional<FlinkLabels> labels_of(const kube::Deployment& deployment) { return classify(deployment); }
+
+}  // namespace
+
+template <class T>
+void ClusterDiscovery::follow_members(const SharedObjects<T>& before, const SharedObjects<T>& after,
+                                      std::map<std::string_view, GroupMember<T>> Group::*members) {
+  for_each_change(before, after, [&](const std::string&, const T* old_object, const T* new_object) {
+    if (old_object != nullptr) {
+      if (const auto unit = unit_of(*old_object, labels_of(*old_object))) {
+        if (const auto it = units_.find(*unit); it != units_.end()) (it->second.group.*members).erase(old_object->meta.uid);
+        touch(*unit);
+        drop_if_empty(*unit);
       }
     }
-    if (after == nullptr) return;
-    if (const auto labels = classify(after->meta.labels)) {
-      UnitKey unit{after->meta.namespace_, labels->app, labels->typed};
-      units_[unit].group.pods[uid] = {after, labels->role, labels->native};
-      pod_units_.insert_or_assign(uid, unit);
-      touch(unit);
+    if (new_object == nullptr) return;
+    const auto labels = labels_of(*new_object);
+    if (const auto unit = unit_of(*new_object, labels)) {
+      // Erased first: an entry left in place would keep its key, a view of the old version's uid.
+      auto& group = units_[*unit].group.*members;
+      group.erase(new_object->meta.uid);
+      group.emplace(new_object->meta.uid, GroupMember<T>{new_object, labels->role, labels->native});
+      touch(*unit);
     }
   });
+}
+
+void ClusterDiscovery::follow_pods(const SharedObjects<kube::Pod>& next) {
+  if (next == pods_) return;
+  follow_members(pods_, next, &Group::pods);
   pods_ = next;
 }
 
 void ClusterDiscovery::follow_deployments(const SharedObjects<kube::Deployment>& next) {
   if (next == deployments_) return;
-  for_each_change(deployments_, next,
-                  [this](const std::string& uid, const kube::Deployment* before, const kube::Deployment* after) {
-                    if (before != nullptr) {
-                      if (const auto it = deployment_units_.find(uid); it != deployment_units_.end()) {
-                        const UnitKey unit = it->second;
-                        deployment_units_.erase(it);
-                        units_[unit].group.deployments.erase(uid);
-                        touch(unit);
-                        drop_if_empty(unit);
-                      }
-                    }
-                    if (after == nullptr) return;
-                    if (const auto labels = classify(*after)) {
-                      UnitKey unit{after->meta.namespace_, labels->app, labels->typed};
-                      units_[unit].group.deployments[uid] = {after, labels->role, labels->native};
-                      deployment_units_.insert_or_assign(uid, unit);
-                      touch(unit);
-                    }
-                  });
+  follow_members(deployments_, next, &Group::deployments);
   deployments_ = next;
 }
 

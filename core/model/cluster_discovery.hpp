@@ -39,6 +39,11 @@ class ClusterDiscovery {
   };
 
   void start_over(const std::string& context);
+  // Pods or Deployments: each changed one leaves the group its old version was in, and joins the
+  // group of its new version.
+  template <class T>
+  void follow_members(const SharedObjects<T>& before, const SharedObjects<T>& after,
+                      std::map<std::string_view, GroupMember<T>> Group::*members);
   void follow_pods(const SharedObjects<kube::Pod>& next);
   void follow_deployments(const SharedObjects<kube::Deployment>& next);
   void follow_flink_deployments(const SharedObjects<kube::FlinkDeployment>& next);
@@ -58,8 +63,6 @@ class ClusterDiscovery {
   SharedObjects<kube::FlinkSessionJob> session_jobs_;
   SharedObjects<kube::Service> services_;
   std::map<UnitKey, Unit> units_;
-  std::map<std::string, UnitKey> pod_units_;         // by pod uid: the unit a classified pod is in
-  std::map<std::string, UnitKey> deployment_units_;  // by Deployment uid
   ServiceIndex service_index_;
   SessionJobIndex session_job_index_;
   std::shared_ptr<const ClusterList> clusters_;
