@@ -10,7 +10,7 @@ namespace jf = json_fields;
 FlinkDeployment FlinkDeployment::from_json(const nlohmann::json& j) {
   jf::require_object(j, "FlinkDeployment");
   FlinkDeployment fd;
-  fd.meta = ObjectMeta::from_object_keeping_raw(j);
+  fd.meta = ObjectMeta::from_object_keeping_raw(j, "FlinkDeployment");
 
   const auto& spec = jf::object(j, "spec");
   fd.spec.flink_version = jf::string(spec, "flinkVersion");

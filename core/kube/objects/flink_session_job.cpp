@@ -10,7 +10,7 @@ namespace jf = json_fields;
 FlinkSessionJob FlinkSessionJob::from_json(const nlohmann::json& j) {
   jf::require_object(j, "FlinkSessionJob");
   FlinkSessionJob sj;
-  sj.meta = ObjectMeta::from_object_keeping_raw(j);
+  sj.meta = ObjectMeta::from_object_keeping_raw(j, "FlinkSessionJob");
   const auto& spec = jf::object(j, "spec");
   sj.spec.deployment_name = jf::string(spec, "deploymentName");
   if (jf::has_object(spec, "job")) sj.spec.job = FlinkJobSpec::from_json(jf::object(spec, "job"));

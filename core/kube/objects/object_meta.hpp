@@ -32,10 +32,15 @@ struct ObjectMeta {
   std::vector<OwnerReference> owner_references;
   // The whole object as the API server sent it (compact JSON, metadata.managedFields dropped),
   // for describe and YAML: raw_json() gives it back. Kept only for the kinds a user can open that
-  // way (pods, FlinkDeployments, FlinkSessionJobs), deflated: a parsed tree would cost several
-  // times the text on every pod of a large cluster, the text twice the deflated bytes, and only
-  // the one object on screen is ever read. Null for other kinds.
-  std::shared_ptr<const std::string> raw;
+  // way (pods, FlinkDeployments, FlinkSessionJobs), deflated against a dictionary shared by the
+  // objects of its kind: a parsed tree would cost several times the text on every pod of a large
+  // cluster, the text five times these bytes, and only the one object on screen is ever read.
+  // Null for other kinds.
+  struct Packed {
+    std::string bytes;                             // the text's size (8 bytes, little endian), raw deflate
+    std::shared_ptr<const std::string> dictionary;  // what `bytes` was deflated against
+  };
+  std::shared_ptr<const Packed> raw;
 
   // The label's value, or "" when absent.
   const std::string& label(const std::string& key) const;
@@ -45,8 +50,8 @@ struct ObjectMeta {
   // Reads `metadata` of a whole object (not the metadata object itself).
   static ObjectMeta from_object(const nlohmann::json& object);
   static ObjectMeta from_json(const nlohmann::json& metadata);
-  // from_object() plus `raw`.
-  static ObjectMeta from_object_keeping_raw(const nlohmann::json& object);
+  // from_object() plus `raw`; `kind` names the dictionary it shares with its kind ("Pod").
+  static ObjectMeta from_object_keeping_raw(const nlohmann::json& object, std::string_view kind);
 };
 
 // The object's JSON text kept in `raw`; "" when none was kept (or it does not inflate).

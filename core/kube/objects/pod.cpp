@@ -91,7 +91,7 @@ const ContainerSpec* Pod::container(const std::string& name) const { return find
 Pod Pod::from_json(const nlohmann::json& j) {
   jf::require_object(j, "Pod");
   Pod pod;
-  pod.meta = ObjectMeta::from_object_keeping_raw(j);
+  pod.meta = ObjectMeta::from_object_keeping_raw(j, "Pod");
   const auto& spec = jf::object(j, "spec");
   const auto& status = jf::object(j, "status");
   pod.phase = jf::string(status, "phase");
