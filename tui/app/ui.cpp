@@ -44,7 +44,7 @@ void Ui::show(const std::string& refusal) {
   if (!refusal.empty()) flash(Severity::Warn, refusal);
 }
 
-void Ui::refresh(ViewData data, bool changed, WidgetClock::time_point now) {
+bool Ui::refresh(ViewData data, bool changed, WidgetClock::time_point now) {
   data_ = std::move(data);
   now_ = now;
   if (!settings_.startup_warning.empty()) {
@@ -64,7 +64,9 @@ void Ui::refresh(ViewData data, bool changed, WidgetClock::time_point now) {
     }
     seen_depth_ = stack_.depth();
     last_refresh_ = now;
+    return true;
   }
+  return false;
 }
 
 // --- frame -------------------------------------------------------------------------------------

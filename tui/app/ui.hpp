@@ -56,7 +56,8 @@ class Ui {
 
   // New data (changed == the clusters or the Flink snapshot differ from the last call). The top
   // view rebuilds when the data changed, the view changed, or a second passed (ages move on).
-  void refresh(ViewData data, bool changed, WidgetClock::time_point now);
+  // True when what the screen shows may have changed: the view was refreshed.
+  bool refresh(ViewData data, bool changed, WidgetClock::time_point now);
   void on_key(const Key& key);
   // The whole screen; `canvas` has the terminal's size.
   void compose(Canvas& canvas, const DrawContext& ctx);
