@@ -105,13 +105,14 @@ class App {
         ui_.on_key(key);
         input = true;
       }
+      const bool editing = edit_ != nullptr;  // an edit ending in this step flashes its outcome
       advance_edit();
       if (collect_outbox(*outbox_, ui_.status(), WidgetClock::now(), copy_key())) {
         if (poller_) poller_->poll_now();
         journal_stale_ = true;  // the action just wrote its outcome there
         input = true;
       }
-      frame(input || edit_ != nullptr);
+      frame(input || editing || edit_ != nullptr);
     }
     // A confirmed edit still on its way: let it land (and be journaled) before the process ends.
     const auto give_up = std::chrono::steady_clock::now() + 30s;
