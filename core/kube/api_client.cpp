@@ -224,10 +224,6 @@ std::string ApiClient::list_each(const ResourceType& type, const ListOptions& op
     json page = json::parse(body);
     body.clear();
     body.shrink_to_fit();
-    if (!page.is_object()) {
-      throw Error(ErrorKind::Decode, fmt::format("context \"{}\": list {}: the server answered with a non-object",
-                                                 config_.context, type.qualified_name()));
-    }
     if (auto items = page.find("items"); items != page.end() && items->is_array()) {
       for (json& item : *items) {
         on_item(std::move(item));
@@ -265,10 +261,17 @@ std::string ApiClient::list_pages(const ResourceType& type, const ListOptions& o
     }
     if (!is_success(response.status)) fail(response, "list", &type, options.namespace_, "");
 
+    // A list is an object: a reader given `[]` or `null` would find no items and call the list
+    // empty, which is worse than an error.
+    const std::size_t first = response.body.find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && response.body[first] != '{') {
+      throw Error(ErrorKind::Decode, fmt::format("context \"{}\": list {}: the server answered with a non-object",
+                                                 config_.context, type.qualified_name()));
+    }
     ListPage page;
     try {
       page = read_page(std::move(response.body));
-    } catch (const json::exception& e) {
+    } catch (const json::parse_error& e) {  // not the reader's own type errors: they are no server's fault
       throw Error(ErrorKind::Decode, fmt::format("context \"{}\": list {}: malformed JSON from {} ({})", config_.context,
                                                  type.qualified_name(), config_.server, text::one_line(e.what(), 120)));
     }

@@ -103,8 +103,8 @@ class ApiClient {
   };
   // The same list page by page, as the server's bytes (the caller's to keep or free): for a caller
   // that reads the items it needs without building a JSON tree (5,000 pods' metrics every 15 s).
-  // `read_page` returns the page's
-  // metadata; a nlohmann::json::exception it throws is reported as a malformed answer.
+  // `read_page` returns the page's metadata; a nlohmann::json::parse_error it throws is reported
+  // as a malformed answer (Error Decode), and so is a page that is not a JSON object.
   std::string list_pages(const ResourceType& type, const ListOptions& options,
                          const std::function<ListPage(std::string&& body)>& read_page,
                          const std::function<void()>& on_restart, http::CancelToken* cancel = nullptr);

@@ -75,8 +75,11 @@ class PodMetricsPageReader : public nlohmann::json_sax<json> {
     return true;
   }
 
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& error) override {
-    throw error;
+  // The parser hands its exception over as the base class; thrown as that, no caller's
+  // `catch (json::parse_error&)` would see it. A number too large (out_of_range) is as malformed.
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) override {
+    if (const auto* parse = dynamic_cast<const json::parse_error*>(&error)) throw *parse;
+    throw json::parse_error::create(error.id, position, error.what(), nullptr);
   }
 
  private:

@@ -12,7 +12,7 @@ namespace flinktop::sync {
 
 // Adds "namespace/name" → usage (its containers summed) for every item of `page` that has a
 // metadata object and a containers array; other items are left out. Returns the page's
-// metadata.continue and .resourceVersion. Throws nlohmann::json::exception on malformed JSON.
+// metadata.continue and .resourceVersion. Throws nlohmann::json::parse_error on malformed JSON.
 kube::ApiClient::ListPage read_pod_usage_page(std::string_view page, model::PodUsageMap& usage);
 
 }  // namespace flinktop::sync

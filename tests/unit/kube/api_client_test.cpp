@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "support/expect_error.hpp"
 #include "core/demo/kube_api_server.hpp"
+#include "core/demo/loopback_server.hpp"
 #include "support/kube_objects.hpp"
 
 namespace flinktop::kube {
@@ -77,6 +78,30 @@ TEST(ApiClientList, PagesAsBytesAndAnUnreadablePageIsADecodeError) {
   EXPECT_EQ(error.kind(), ErrorKind::Decode);
   EXPECT_NE(std::string(error.what()).find("context \"test-ctx\": list pods: malformed JSON"), std::string::npos)
       << error.what();
+}
+
+TEST(ApiClientList, AnAnswerThatIsNoObjectIsADecodeErrorNotAnEmptyList) {
+  for (const std::string body : {"[]", " null", "\"pods\""}) {
+    demo::LoopbackServer server;
+    server.routes().Get("/api/v1/pods", [&](const httplib::Request&, httplib::Response& res) {
+      res.set_content(body, "application/json");
+    });
+    server.start();
+    RestConfig config;
+    config.context = "test-ctx";
+    config.server = server.url();
+    ApiClient client(config);
+    int pages = 0;
+    Error error = expect_error([&] {
+      client.list_pages(resources::kPods, {}, [&](std::string&&) { return ++pages, ApiClient::ListPage{}; }, [] {});
+    });
+    EXPECT_EQ(error.kind(), ErrorKind::Decode) << body;
+    EXPECT_NE(std::string(error.what()).find("context \"test-ctx\": list pods: the server answered with a non-object"),
+              std::string::npos)
+        << error.what();
+    EXPECT_EQ(pages, 0) << body;
+    EXPECT_EQ(expect_error([&] { client.list(resources::kPods, {}); }).kind(), ErrorKind::Decode) << body;
+  }
 }
 
 TEST(ApiClientErrors, ForbiddenNamesVerbResourceNamespaceAndContext) {
