@@ -78,12 +78,14 @@ bool PodsView::rows_unchanged(const ViewData& data) const {
   for (const auto& shared : data.cluster_list()) {
     if (!cluster_id_.empty() && shared->id != cluster_id_) continue;
     if (i == made_.size()) return false;
-    const Made& made = made_[i++];
+    Made& made = made_[i++];
     // Another Cluster object (its operator status changed, say) with the same pods makes the same rows.
-    const model::Cluster& before = *made.cluster;
-    if (made.cluster != shared &&
-        !(before.context == shared->context && before.name == shared->name && before.pods == shared->pods)) {
-      return false;
+    if (made.cluster != shared) {
+      const model::Cluster& before = *made.cluster;
+      if (!(before.context == shared->context && before.name == shared->name && before.pods == shared->pods)) {
+        return false;
+      }
+      made.cluster = shared;  // compared once, not on every refresh; the old object can go
     }
     const auto context_usage = usage.find(shared->context);
     if (made.usage != (context_usage == usage.end() ? nullptr : context_usage->second)) return false;
