@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace flinktop::kube {
@@ -47,7 +48,9 @@ struct PodUsage {
   double cpu_cores = 0;
   double memory_bytes = 0;
 };
-using PodUsageMap = std::map<std::string, PodUsage>;  // by "namespace/name"
+// By "namespace/name". Hashed: the pods view looks up every pod's usage each time it makes rows
+// (5,000 lookups in an ordered map of long, same-prefixed keys were 6 % of an idle flinktop).
+using PodUsageMap = std::unordered_map<std::string, PodUsage>;
 
 struct ContextSnapshot {
   std::string context;
