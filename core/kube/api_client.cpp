@@ -230,8 +230,21 @@ std::string ApiClient::list_each(const ResourceType& type, const ListOptions& op
         item = nullptr;  // this item's tree goes now, not with the whole page
       }
     }
-    const json metadata = page.value("metadata", json::object());
-    return ListPage{metadata.value("continue", ""), metadata.value("resourceVersion", "")};
+    // The list's own fields are the server's to get right; only on_item's type errors are the caller's.
+    const auto malformed = [&] {
+      return Error(ErrorKind::Decode, fmt::format("context \"{}\": list {}: malformed list metadata from {}",
+                                                  config_.context, type.qualified_name(), config_.server));
+    };
+    const auto metadata = page.find("metadata");
+    if (metadata == page.end() || metadata->is_null()) return ListPage{};
+    if (!metadata->is_object()) throw malformed();
+    const auto text = [&](const char* key) {
+      const auto field = metadata->find(key);
+      if (field == metadata->end() || field->is_null()) return std::string();
+      if (!field->is_string()) throw malformed();
+      return field->get<std::string>();
+    };
+    return ListPage{text("continue"), text("resourceVersion")};
   };
   return list_pages(type, options, read_page, on_restart, cancel);
 }
