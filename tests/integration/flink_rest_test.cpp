@@ -291,9 +291,16 @@ TEST_P(FlinkIntegration, JobLifecycle) {
   EXPECT_EQ(again.location, saved.location);
   std::this_thread::sleep_for(seconds(1));
   EXPECT_EQ(savepoint_dirs_of(savepoints_dir, job_id), 1);
-  CheckpointStats after = client().checkpoints(job_id);
-  ASSERT_TRUE(after.latest.savepoint);
-  EXPECT_EQ(after.latest.savepoint->external_path, saved.location);
+  // The JobManager caches checkpoint statistics for web.refresh-interval (3 s): the savepoint shows
+  // in them within that, not necessarily 1 s after it completed.
+  const auto after = eventually<CheckpointStats>("the savepoint in the checkpoint statistics", seconds(30),
+                                                 [&]() -> std::optional<CheckpointStats> {
+    CheckpointStats stats = client().checkpoints(job_id);
+    if (!stats.latest.savepoint) return std::nullopt;
+    return stats;
+  });
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->latest.savepoint->external_path, saved.location);
 
   // Stop with a savepoint; the job finishes.
   StopRequest stop;
