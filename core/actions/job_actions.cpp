@@ -66,7 +66,7 @@ ActionResult journaled(const ActionContext& ctx, const JobRef& job, const std::s
     if (!result.job_id.empty()) entry.job = result.job_id;
     entry.result = "succeeded";
     entry.savepoint = result.savepoint;
-    entry.message = result.message;
+    entry.message = result.note.empty() ? result.message : fmt::format("{} ({})", result.message, result.note);
     if (ctx.journal) ctx.journal->append(entry);
     return result;
   } catch (const Error& error) {
@@ -78,6 +78,13 @@ ActionResult journaled(const ActionContext& ctx, const JobRef& job, const std::s
 }
 
 std::string job_label(const JobRef& job) { return job.job_name.empty() ? job.job_id : job.job_name; }
+
+// The note a trigger without idempotency leaves in the record.
+std::string retry_note(const flink::Triggered& triggered, std::string_view what) {
+  if (triggered.idempotent()) return "";
+  return fmt::format("{}: trigger id {} is Flink's own; a retry after a lost answer may take a second {}",
+                     triggered.not_idempotent_because, triggered.trigger_id, what);
+}
 
 // After a submission (or a failed one) the uploaded jar is only clutter; failing to remove it
 // must not turn a submitted job into a reported failure.
@@ -118,42 +125,57 @@ ActionResult cancel_job(const ActionContext& ctx, const JobRef& job, bool force)
   }
   return journaled(ctx, job, "cancel", [&] {
     rest(ctx, job).cancel(job.job_id);
-    return ActionResult{fmt::format("cancel requested for job {}", job_label(job)), "", ""};
+    return ActionResult{fmt::format("cancel requested for job {}", job_label(job)), "", "", ""};
   });
 }
 
-ActionResult savepoint_job(const ActionContext& ctx, const JobRef& job, const std::string& directory, bool wait) {
+ActionResult savepoint_job(const ActionContext& ctx, const JobRef& job, const std::string& directory, bool wait,
+                           const std::string& format) {
   return journaled(ctx, job, "savepoint", [&] {
     if (route_for(job, "savepoint") == Route::Operator) {
       const OperatorResource resource = resource_for(ctx, job);
       const auto requested_at = std::chrono::system_clock::now();
-      const SavepointRequested requested = request_savepoint(resource, {directory, "", false});
+      const SavepointRequested requested = request_savepoint(resource, {directory, format, false});
       if (!wait) {
         return ActionResult{fmt::format("savepoint of {} requested from the operator ({})", job_label(job), requested.how),
-                            "", ""};
+                            "", "", ""};
       }
       if (ctx.progress) ctx.progress(fmt::format("savepoint of {} in progress ({})", job_label(job), requested.how));
       const std::string location = wait_for_savepoint(resource, requested, requested_at);
       return ActionResult{fmt::format("savepoint of {} written to {} ({})", job_label(job), location, requested.how),
-                          location, ""};
+                          location, "", ""};
     }
     flink::Client& client = rest(ctx, job);
     flink::SavepointRequest request;
     request.target_directory = directory;
+    request.format = format;
     request.trigger_id = flink::new_trigger_id();
-    const std::string trigger = client.trigger_savepoint(job.job_id, request);
-    if (!wait) return ActionResult{fmt::format("savepoint of {} triggered (trigger id {})", job_label(job), trigger), "", ""};
+    const flink::Triggered triggered = client.trigger_savepoint(job.job_id, request);
+    const std::string note = retry_note(triggered, "savepoint");
+    if (!wait) {
+      return ActionResult{fmt::format("savepoint of {} triggered (trigger id {})", job_label(job), triggered.trigger_id),
+                          "", "", note};
+    }
     if (ctx.progress) ctx.progress(fmt::format("savepoint of {} in progress", job_label(job)));
-    flink::OperationStatus status = client.wait_for_operation(job.job_id, flink::OperationKind::Savepoint, trigger);
+    flink::OperationStatus status =
+        client.wait_for_operation(job.job_id, flink::OperationKind::Savepoint, triggered.trigger_id);
     if (status.failed()) throw Error(ErrorKind::Server, fmt::format("savepoint of {} failed: {}", job_label(job), status.failure));
-    return ActionResult{fmt::format("savepoint of {} written to {}", job_label(job), status.location), status.location, ""};
+    return ActionResult{fmt::format("savepoint of {} written to {}", job_label(job), status.location), status.location,
+                        "", note};
   });
 }
 
-ActionResult stop_job(const ActionContext& ctx, const JobRef& job, const std::string& directory, bool drain) {
+ActionResult stop_job(const ActionContext& ctx, const JobRef& job, const std::string& directory, bool drain,
+                      const std::string& format) {
   return journaled(ctx, job, "stop", [&] {
     if (route_for(job, "stop") == Route::Operator) {
       const auto& op = job.cluster.operator_status;
+      if (!flink::is_canonical_format(format)) {
+        throw Error(ErrorKind::Usage,
+                    fmt::format("{} stops through the operator, which picks the savepoint format itself: set "
+                                "kubernetes.operator.savepoint.format.type in its flinkConfiguration",
+                                job_label(job)));
+      }
       if (job.cluster.kind == model::ClusterKind::OperatorApplication && op && op->upgrade_mode != "savepoint") {
         throw Error(ErrorKind::Usage,
                     fmt::format("{} has upgradeMode {}: suspending it would not take a savepoint; take a savepoint "
@@ -161,19 +183,21 @@ ActionResult stop_job(const ActionContext& ctx, const JobRef& job, const std::st
                                 job_label(job), op->upgrade_mode.empty() ? "stateless" : op->upgrade_mode));
       }
       set_job_state(resource_for(ctx, job), "suspended");
-      return ActionResult{fmt::format("{} suspended through the operator: it stops with a savepoint", job_label(job)), "", ""};
+      return ActionResult{fmt::format("{} suspended through the operator: it stops with a savepoint", job_label(job)), "", "", ""};
     }
     flink::Client& client = rest(ctx, job);
     flink::StopRequest request;
     request.target_directory = directory;
     request.drain = drain;
+    request.format = format;
     request.trigger_id = flink::new_trigger_id();
-    const std::string trigger = client.stop_with_savepoint(job.job_id, request);
+    const flink::Triggered triggered = client.stop_with_savepoint(job.job_id, request);
     if (ctx.progress) ctx.progress(fmt::format("stopping {} with a savepoint", job_label(job)));
     flink::OperationStatus status =
-        client.wait_for_operation(job.job_id, flink::OperationKind::StopWithSavepoint, trigger);
+        client.wait_for_operation(job.job_id, flink::OperationKind::StopWithSavepoint, triggered.trigger_id);
     if (status.failed()) throw Error(ErrorKind::Server, fmt::format("stop of {} failed: {}", job_label(job), status.failure));
-    return ActionResult{fmt::format("{} stopped; savepoint at {}", job_label(job), status.location), status.location, ""};
+    return ActionResult{fmt::format("{} stopped; savepoint at {}", job_label(job), status.location), status.location, "",
+                        retry_note(triggered, "stop with a savepoint")};
   });
 }
 
@@ -185,7 +209,7 @@ ActionResult suspend_job(const ActionContext& ctx, const JobRef& job) {
                                                       job_label(job)));
     }
     set_job_state(resource_for(ctx, job), "suspended");
-    return ActionResult{fmt::format("{} suspended (the operator stops it per its upgradeMode)", job_label(job)), "", ""};
+    return ActionResult{fmt::format("{} suspended (the operator stops it per its upgradeMode)", job_label(job)), "", "", ""};
   });
 }
 
@@ -196,7 +220,7 @@ ActionResult resume_job(const ActionContext& ctx, const JobRef& job) {
                   fmt::format("{} is not managed by the Flink operator: resubmit it from its savepoint instead", job_label(job)));
     }
     set_job_state(resource_for(ctx, job), "running");
-    return ActionResult{fmt::format("{} resumed", job_label(job)), "", ""};
+    return ActionResult{fmt::format("{} resumed", job_label(job)), "", "", ""};
   });
 }
 
@@ -231,7 +255,7 @@ ActionResult submit_job(const ActionContext& ctx, const model::Cluster& cluster,
     std::string message = fmt::format("submitted {} as job {}", jar_name, job_id);
     if (!request.run.savepoint_path.empty()) message += fmt::format(", restoring {}", request.run.savepoint_path);
     if (request.keep_jar) message += fmt::format(" (jar kept as {})", jar_id);
-    return ActionResult{message, "", job_id};
+    return ActionResult{message, "", job_id, ""};
   });
 }
 

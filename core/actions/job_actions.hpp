@@ -34,6 +34,9 @@ struct ActionResult {
   std::string message;    // one line for the user: what happened
   std::string savepoint;  // the location, when one was written
   std::string job_id;     // the new job, for submit
+  // What the record should keep beside the message (journaled with it; the CLI prints it on
+  // stderr), e.g. that the trigger was not idempotent on this Flink version.
+  std::string note;
 };
 
 // A jar to run on a session cluster: uploaded, run, and (unless kept) deleted again once the job
@@ -59,10 +62,14 @@ Route route_for(const JobRef& job, std::string_view action);
 // An operator-managed job is cancelled only with `force`: the dialog must warn first.
 ActionResult cancel_job(const ActionContext& ctx, const JobRef& job, bool force = false);
 // With `wait`, returns once the savepoint is written (its location in the result), through the
-// REST operation or the operator's resource alike.
+// REST operation or the operator's resource alike. On a cluster before Flink 1.15 the REST trigger
+// carries no trigger id; the result's note (and so the journal) says a retry was not safe.
+// `format`: "" or CANONICAL (Flink's default), NATIVE (Flink 1.15+; refused before anything is sent
+// on an older cluster).
 ActionResult savepoint_job(const ActionContext& ctx, const JobRef& job, const std::string& directory,
-                           bool wait = true);
-ActionResult stop_job(const ActionContext& ctx, const JobRef& job, const std::string& directory, bool drain);
+                           bool wait = true, const std::string& format = "");
+ActionResult stop_job(const ActionContext& ctx, const JobRef& job, const std::string& directory, bool drain,
+                      const std::string& format = "");
 ActionResult suspend_job(const ActionContext& ctx, const JobRef& job);
 ActionResult resume_job(const ActionContext& ctx, const JobRef& job);
 // Refused on an application cluster (it runs exactly one job).

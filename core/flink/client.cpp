@@ -75,11 +75,24 @@ nlohmann::json Client::fetch_json(const Call& call, http::CancelToken* cancel, b
 }
 
 DashboardConfig Client::config(http::CancelToken* cancel) {
-  return decode_config(fetch_json(get("/config", "read the cluster configuration"), cancel));
+  DashboardConfig config = decode_config(fetch_json(get("/config", "read the cluster configuration"), cancel));
+  remember_version(config.flink_version);
+  return config;
 }
 
 ClusterOverview Client::overview(http::CancelToken* cancel) {
-  return decode_overview(fetch_json(get("/overview", "read the cluster overview"), cancel));
+  ClusterOverview overview = decode_overview(fetch_json(get("/overview", "read the cluster overview"), cancel));
+  remember_version(overview.flink_version);
+  return overview;
+}
+
+// Every answer that names the version keeps it, so the actions' version questions cost no call
+// once a poller has read /config or /overview.
+void Client::remember_version(const std::string& text) {
+  std::optional<FlinkVersion> parsed = parse_flink_version(text);
+  if (!parsed) return;
+  std::lock_guard lock(version_mutex_);
+  version_ = std::move(parsed);
 }
 
 ConfigurationEntries Client::jobmanager_config(http::CancelToken* cancel) {
@@ -94,10 +107,6 @@ std::optional<FlinkVersion> Client::version(http::CancelToken* cancel) {
   }
   std::optional<FlinkVersion> found = config(cancel).version();
   if (!found) found = parse_flink_version(overview(cancel).flink_version);
-  if (found) {
-    std::lock_guard lock(version_mutex_);
-    version_ = found;
-  }
   return found;
 }
 

@@ -4,7 +4,9 @@
 // one line (see rest_error.hpp for the kinds).
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -103,13 +105,18 @@ class Client {
   // --- job actions ------------------------------------------------------------------------------
   // PATCH /jobs/:id?mode=cancel. Also works where /config says web-cancel=false (the operator).
   void cancel(const std::string& job_id, http::CancelToken* cancel = nullptr);
-  // The three triggers return the trigger id to poll with operation_status / wait_for_operation.
+  // The triggers return the trigger id to poll with operation_status / wait_for_operation.
   // Set request.trigger_id (new_trigger_id()) before the first attempt to retry safely: Flink
-  // answers a repeated trigger id with the same operation instead of starting another.
-  std::string trigger_savepoint(const std::string& job_id, const SavepointRequest& request,
+  // answers a repeated trigger id with the same operation instead of starting another — from 1.15
+  // on. The body follows the cluster's version: before 1.15 it carries no triggerId and no
+  // formatType (Flink rejects unknown fields), a format other than canonical is refused
+  // (Error(Unsupported)) before anything is sent, and the result says the trigger was not
+  // idempotent. Where the version is unknown, a 400 naming the request body's format is retried
+  // once with the older body, and the cluster is remembered as one that needs it.
+  Triggered trigger_savepoint(const std::string& job_id, const SavepointRequest& request,
+                              http::CancelToken* cancel = nullptr);
+  Triggered stop_with_savepoint(const std::string& job_id, const StopRequest& request,
                                 http::CancelToken* cancel = nullptr);
-  std::string stop_with_savepoint(const std::string& job_id, const StopRequest& request,
-                                  http::CancelToken* cancel = nullptr);
   // POST /jobs/:id/checkpoints exists since Flink 1.19: Error(Unsupported) on older clusters.
   std::string trigger_checkpoint(const std::string& job_id, const CheckpointRequest& request,
                                  http::CancelToken* cancel = nullptr);
@@ -138,13 +145,23 @@ class Client {
   OperationStatus look_at_operation(const std::string& job_id, OperationKind kind,
                                     const std::string& trigger_id, std::chrono::milliseconds timeout,
                                     http::CancelToken* cancel);
+  // `trigger_id` empty: the body carries none and Flink's own id is taken.
   std::string trigger(const std::string& job_id, OperationKind kind, const nlohmann::json& body,
                       const std::string& trigger_id, http::CancelToken* cancel);
+  using EncodeTrigger = std::function<nlohmann::json(TriggerFields)>;
+  Triggered trigger_for_version(const std::string& job_id, OperationKind kind, const std::string& format,
+                                const std::string& trigger_id, const EncodeTrigger& encode,
+                                http::CancelToken* cancel);
+  // The version if known (asking /config once), nullopt when the cluster does not say.
+  std::optional<FlinkVersion> version_if_known(http::CancelToken* cancel);
+  void remember_version(const std::string& text);
 
   std::shared_ptr<Endpoint> endpoint_;
   ClientOptions options_;
   std::mutex version_mutex_;
   std::optional<FlinkVersion> version_;
+  // Set when a cluster of unknown version rejected the 1.15+ trigger body: it gets the older one.
+  std::atomic<bool> takes_only_older_trigger_bodies_{false};
 };
 
 // A path segment from an id (job, vertex, jar, TaskManager): percent-encoded; Error(Usage) for an

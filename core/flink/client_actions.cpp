@@ -127,6 +127,14 @@ std::string Client::trigger(const std::string& job_id, OperationKind kind, const
   nlohmann::json answer = fetch_json(call, cancel);
   std::string returned = decode_trigger_id(answer);
   if (returned.empty()) throw decode_error(answer.dump(), call.context, "the answer has no request-id");
+  if (trigger_id.empty()) {
+    // Flink chose it; it is what the status URL takes, so it must be one we can send back.
+    if (!is_valid_trigger_id(returned)) {
+      throw decode_error(answer.dump(), call.context,
+                         fmt::format("the request-id \"{}\" is no trigger id", text::one_line(returned, 64)));
+    }
+    return returned;
+  }
   if (returned != trigger_id) {
     // Flink echoes the id it was given; anything else means the id was not understood.
     throw decode_error(
@@ -149,16 +157,85 @@ std::string checked_trigger_id(const std::string& requested) {
 
 }  // namespace
 
-std::string Client::trigger_savepoint(const std::string& job_id, const SavepointRequest& request,
-                                      http::CancelToken* cancel) {
-  std::string id = checked_trigger_id(request.trigger_id);
-  return trigger(job_id, OperationKind::Savepoint, encode_savepoint_request(request, id), id, cancel);
+namespace {
+
+// Flink before 1.15 answers a body with a field it does not know with 400 "Request did not match
+// expected format SavepointTriggerRequestBody." (StopWithSavepointRequestBody for a stop).
+bool rejects_the_body_format(const Error& e) {
+  const std::string_view what = e.what();
+  return e.kind() == ErrorKind::Invalid && what.find("did not match expected format") != std::string_view::npos &&
+         what.find("RequestBody") != std::string_view::npos;
 }
 
-std::string Client::stop_with_savepoint(const std::string& job_id, const StopRequest& request,
-                                        http::CancelToken* cancel) {
-  std::string id = checked_trigger_id(request.trigger_id);
-  return trigger(job_id, OperationKind::StopWithSavepoint, encode_stop_request(request, id), id, cancel);
+// An answer that may have been lost after Flink acted on the request: a stall, a cut connection,
+// a proxy's 5xx.
+bool answer_may_be_lost(const Error& e) {
+  return e.kind() == ErrorKind::Timeout || e.kind() == ErrorKind::Connect || e.kind() == ErrorKind::Server;
+}
+
+std::string_view operation_noun(OperationKind kind) {
+  return kind == OperationKind::StopWithSavepoint ? "stop with a savepoint" : operation_name(kind);
+}
+
+}  // namespace
+
+std::optional<FlinkVersion> Client::version_if_known(http::CancelToken* cancel) {
+  try {
+    return version(cancel);
+  } catch (const Error& e) {
+    // A cluster that cannot say its version still gets the trigger (and its own error, if any).
+    if (e.kind() == ErrorKind::Cancelled) throw;
+    return std::nullopt;
+  }
+}
+
+Triggered Client::trigger_for_version(const std::string& job_id, OperationKind kind, const std::string& format,
+                                      const std::string& trigger_id, const EncodeTrigger& encode,
+                                      http::CancelToken* cancel) {
+  const std::optional<FlinkVersion> version = version_if_known(cancel);
+  const bool known_older = (version && !version->at_least(1, 15)) || takes_only_older_trigger_bodies_;
+  std::string because =
+      version ? fmt::format("Flink {} takes no trigger id", version->to_string())
+              : std::string("the cluster takes no trigger id (it rejected the Flink 1.15+ request)");
+  if (!known_older) {
+    try {
+      return {trigger(job_id, kind, encode(TriggerFields::Current), trigger_id, cancel), ""};
+    } catch (const Error& e) {
+      // A known 1.15+ cluster's 400 is its own; only an unknown one earns the second try.
+      if (version || !rejects_the_body_format(e)) throw;
+    }
+    takes_only_older_trigger_bodies_ = true;
+  }
+  if (!is_canonical_format(format)) {
+    throw Error(ErrorKind::Unsupported,
+                fmt::format("a {} in {} format needs Flink 1.15 or newer; {} runs {}: leave the format canonical",
+                            operation_noun(kind), text::one_line(format, 32), endpoint_->describe(),
+                            version ? "Flink " + version->to_string() : "an older Flink"));
+  }
+  try {
+    return {trigger(job_id, kind, encode(TriggerFields::Before115), "", cancel), because};
+  } catch (const Error& e) {
+    if (!answer_may_be_lost(e)) throw;
+    throw Error(e.kind(), fmt::format("{}; {}, so the {} may have started anyway: look at the job's checkpoints "
+                                      "before asking again",
+                                      e.what(), because, operation_noun(kind)));
+  }
+}
+
+Triggered Client::trigger_savepoint(const std::string& job_id, const SavepointRequest& request,
+                                    http::CancelToken* cancel) {
+  const std::string id = checked_trigger_id(request.trigger_id);
+  return trigger_for_version(
+      job_id, OperationKind::Savepoint, request.format, id,
+      [&](TriggerFields fields) { return encode_savepoint_request(request, id, fields); }, cancel);
+}
+
+Triggered Client::stop_with_savepoint(const std::string& job_id, const StopRequest& request,
+                                      http::CancelToken* cancel) {
+  const std::string id = checked_trigger_id(request.trigger_id);
+  return trigger_for_version(
+      job_id, OperationKind::StopWithSavepoint, request.format, id,
+      [&](TriggerFields fields) { return encode_stop_request(request, id, fields); }, cancel);
 }
 
 std::string Client::trigger_checkpoint(const std::string& job_id, const CheckpointRequest& request,

@@ -42,21 +42,36 @@ std::string_view operation_name(OperationKind kind) noexcept {
   return "operation";
 }
 
-json encode_savepoint_request(const SavepointRequest& r, const std::string& trigger_id) {
+bool is_canonical_format(std::string_view format) noexcept {
+  constexpr std::string_view kCanonical = "CANONICAL";
+  if (format.empty()) return true;
+  if (format.size() != kCanonical.size()) return false;
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    const char c = format[i] >= 'a' && format[i] <= 'z' ? static_cast<char>(format[i] - 'a' + 'A') : format[i];
+    if (c != kCanonical[i]) return false;
+  }
+  return true;
+}
+
+json encode_savepoint_request(const SavepointRequest& r, const std::string& trigger_id, TriggerFields fields) {
   json body = json::object();
   if (!r.target_directory.empty()) body["target-directory"] = r.target_directory;
-  if (!r.format.empty()) body["formatType"] = r.format;
   body["cancel-job"] = r.cancel_job;
-  body["triggerId"] = trigger_id;
+  if (fields == TriggerFields::Current) {
+    if (!r.format.empty()) body["formatType"] = r.format;
+    body["triggerId"] = trigger_id;
+  }
   return body;
 }
 
-json encode_stop_request(const StopRequest& r, const std::string& trigger_id) {
+json encode_stop_request(const StopRequest& r, const std::string& trigger_id, TriggerFields fields) {
   json body = json::object();
   if (!r.target_directory.empty()) body["targetDirectory"] = r.target_directory;
-  if (!r.format.empty()) body["formatType"] = r.format;
   body["drain"] = r.drain;
-  body["triggerId"] = trigger_id;
+  if (fields == TriggerFields::Current) {
+    if (!r.format.empty()) body["formatType"] = r.format;
+    body["triggerId"] = trigger_id;
+  }
   return body;
 }
 

@@ -74,8 +74,8 @@ TEST(DemoFlink, SavepointCompletesWithAPathAndTheSameTriggerIdIsTheSameOperation
   ASSERT_FALSE(id.empty());
   flink::SavepointRequest request;
   request.trigger_id = flink::new_trigger_id();
-  EXPECT_EQ(flink.trigger_savepoint(id, request), request.trigger_id);
-  EXPECT_EQ(flink.trigger_savepoint(id, request), request.trigger_id);  // a retry, not a second savepoint
+  EXPECT_EQ(flink.trigger_savepoint(id, request).trigger_id, request.trigger_id);
+  EXPECT_EQ(flink.trigger_savepoint(id, request).trigger_id, request.trigger_id);  // a retry, not a second savepoint
   const auto first = flink.operation_status(id, flink::OperationKind::Savepoint, request.trigger_id);
   EXPECT_FALSE(first.completed);  // savepoints take a few seconds
 
@@ -84,7 +84,7 @@ TEST(DemoFlink, SavepointCompletesWithAPathAndTheSameTriggerIdIsTheSameOperation
   const auto done = flink.wait_for_operation(id, flink::OperationKind::Savepoint, request.trigger_id, wait);
   EXPECT_EQ(done.location.rfind("s3://flink-demo/savepoints/flink-demo/flink/savepoint-", 0), 0u) << done.location;
   // Asked again with the same id: the same result, no new savepoint.
-  EXPECT_EQ(flink.trigger_savepoint(id, request), request.trigger_id);
+  EXPECT_EQ(flink.trigger_savepoint(id, request).trigger_id, request.trigger_id);
   EXPECT_EQ(flink.operation_status(id, flink::OperationKind::Savepoint, request.trigger_id).location, done.location);
   const auto stats = flink.checkpoints(id);
   EXPECT_EQ(stats.counts.total, stats.counts.completed + stats.counts.failed + stats.counts.in_progress);
@@ -105,7 +105,7 @@ TEST(DemoFlink, StopWithSavepointFinishesTheJob) {
   auto flink = test_support::flink_client(client_for(env), "flink-demo", "analytics-session-rest");
   const std::string id = running_job(flink);
   ASSERT_FALSE(id.empty());
-  const std::string trigger = flink.stop_with_savepoint(id, {});
+  const std::string trigger = flink.stop_with_savepoint(id, {}).trigger_id;
   flink::WaitOptions wait;
   wait.deadline = std::chrono::seconds(20);
   const auto done = flink.wait_for_operation(id, flink::OperationKind::StopWithSavepoint, trigger, wait);

@@ -51,17 +51,20 @@ TEST(FlinkOperations, SameTriggerIdIsSentOnEveryAttempt) {
   SavepointRequest request;
   request.trigger_id = kTrigger;
   request.target_directory = "file:///sp";
-  EXPECT_EQ(client.trigger_savepoint(kJob, request), kTrigger);
-  EXPECT_EQ(client.trigger_savepoint(kJob, request), kTrigger);  // a retry
+  const Triggered first_attempt = client.trigger_savepoint(kJob, request);
+  EXPECT_EQ(first_attempt.trigger_id, kTrigger);
+  EXPECT_TRUE(first_attempt.idempotent());
+  EXPECT_EQ(client.trigger_savepoint(kJob, request).trigger_id, kTrigger);  // a retry
   auto requests = fake.flink.requests();
-  ASSERT_EQ(requests.size(), 2u);
-  EXPECT_EQ(requests[0].body, requests[1].body);
-  EXPECT_EQ(json::parse(requests[0].body)["triggerId"], kTrigger);
+  ASSERT_EQ(requests.size(), 3u);  // /config (the version, once), then the two triggers
+  EXPECT_EQ(requests[0].path, "/config");
+  EXPECT_EQ(requests[1].body, requests[2].body);
+  EXPECT_EQ(json::parse(requests[1].body)["triggerId"], kTrigger);
   EXPECT_EQ(fake.savepoints_by_trigger.size(), 1u);  // one savepoint, not two
 
   // Without a caller's id, each trigger gets a fresh valid one, returned to the caller.
-  std::string first = client.trigger_savepoint(kJob, {});
-  std::string second = client.trigger_savepoint(kJob, {});
+  std::string first = client.trigger_savepoint(kJob, {}).trigger_id;
+  std::string second = client.trigger_savepoint(kJob, {}).trigger_id;
   EXPECT_TRUE(is_valid_trigger_id(first));
   EXPECT_NE(first, second);
   EXPECT_EQ(json::parse(fake.flink.requests().back().body)["triggerId"], second);
@@ -90,14 +93,14 @@ TEST(FlinkOperations, StopAndCheckpointSendTheirOwnFieldNames) {
   checkpoint.type = "FULL";
   client.trigger_checkpoint(kJob, checkpoint);
   auto requests = fake.flink.requests();
-  ASSERT_EQ(requests.size(), 3u);  // stop, /config (version check), checkpoint
-  EXPECT_EQ(requests[0].path, std::string("/jobs/") + kJob + "/stop");
-  json stop_body = json::parse(requests[0].body);
+  ASSERT_EQ(requests.size(), 3u);  // /config (version check, once), stop, checkpoint
+  EXPECT_EQ(requests[0].path, "/config");
+  EXPECT_EQ(requests[1].path, std::string("/jobs/") + kJob + "/stop");
+  json stop_body = json::parse(requests[1].body);
   EXPECT_EQ(stop_body["targetDirectory"], "s3://bucket/sp");
   EXPECT_FALSE(stop_body.contains("target-directory"));
   EXPECT_EQ(stop_body["drain"], true);
   EXPECT_EQ(stop_body["formatType"], "NATIVE");
-  EXPECT_EQ(requests[1].path, "/config");
   EXPECT_EQ(requests[2].path, std::string("/jobs/") + kJob + "/checkpoints");
   EXPECT_EQ(json::parse(requests[2].body)["checkpointType"], "FULL");
   EXPECT_EQ(requests[2].content_type, "application/json");
