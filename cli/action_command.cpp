@@ -33,6 +33,7 @@ void print_result(const ActionOptions& options, const model::Cluster& cluster, c
   j["result"] = "succeeded";
   j["message"] = result.message;
   j["savepoint"] = result.savepoint.empty() ? Json() : Json(result.savepoint);
+  if (!result.note.empty()) j["note"] = result.note;
   out << j.dump(2) << '\n';
 }
 
@@ -46,6 +47,14 @@ actions::ActionContext context_for(const GlobalOptions& global, const ClusterTar
   // Progress is for a person watching; a script reading stderr gets only errors.
   if (isatty(STDERR_FILENO)) ctx.progress = [&err](const std::string& line) { err << "flinktop: " << line << "...\n"; };
   return ctx;
+}
+
+// --format as Flink spells it.
+std::string savepoint_format(const ActionOptions& options) {
+  if (options.format.empty()) return "";
+  if (options.format == "canonical") return "CANONICAL";
+  if (options.format == "native") return "NATIVE";
+  throw Error(ErrorKind::Usage, fmt::format("unknown savepoint format \"{}\": use canonical or native", options.format));
 }
 
 int submit(const GlobalOptions& global, const ActionOptions& options, const ClusterTargets& targets,
@@ -88,9 +97,9 @@ int run_action(const GlobalOptions& global, const ActionOptions& options, std::o
 
   actions::ActionResult result;
   if (options.action == "savepoint") {
-    result = actions::savepoint_job(ctx, job, options.directory, options.wait);
+    result = actions::savepoint_job(ctx, job, options.directory, options.wait, savepoint_format(options));
   } else if (options.action == "stop") {
-    result = actions::stop_job(ctx, job, options.directory, options.drain);
+    result = actions::stop_job(ctx, job, options.directory, options.drain, savepoint_format(options));
   } else if (options.action == "cancel") {
     result = actions::cancel_job(ctx, job, options.force);
   } else if (options.action == "suspend") {
@@ -100,6 +109,8 @@ int run_action(const GlobalOptions& global, const ActionOptions& options, std::o
   } else {
     throw Error(ErrorKind::Usage, fmt::format("unknown action \"{}\"", options.action));
   }
+  // The note is for the record (the journal has it too), not the one line a script reads.
+  if (!result.note.empty() && options.output != "json") err << "flinktop: note: " << result.note << '\n';
   print_result(options, target.cluster, row.id, row.name, actions::route_for(job, options.action), result, out);
   return 0;
 }

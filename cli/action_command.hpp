@@ -20,6 +20,7 @@ struct ActionOptions {
   std::string directory;  // --dir: savepoint target directory
   bool wait = false;      // savepoint --wait
   bool drain = false;     // stop --drain
+  std::string format;     // savepoint/stop --format: canonical | native ("" = Flink's default)
   bool force = false;     // cancel --force: REST cancel of an operator-managed job
   std::string output = "text";  // text | json
 

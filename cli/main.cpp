@@ -75,10 +75,13 @@ std::vector<CLI::App*> add_action_commands(CLI::App& app, flinktop::cli::ActionO
   CLI::App* savepoint = job_command("savepoint", "Take a savepoint of a job (through the operator for operator-managed jobs)");
   savepoint->add_option("--dir", action.directory, "Target directory (default: the cluster's state.savepoints.dir)");
   savepoint->add_flag("--wait", action.wait, "Wait until it is written and print its location");
+  const char* format_help = "Savepoint format: canonical (Flink's default) or native (Flink 1.15+)";
+  savepoint->add_option("--format", action.format, format_help)->check(CLI::IsMember({"canonical", "native"}));
   commands.push_back(savepoint);
   CLI::App* stop = job_command("stop", "Stop a job with a savepoint and print its location");
   stop->add_option("--dir", action.directory, "Target directory (default: the cluster's state.savepoints.dir)");
   stop->add_flag("--drain", action.drain, "Emit MAX_WATERMARK first: flush event-time windows and timers");
+  stop->add_option("--format", action.format, format_help)->check(CLI::IsMember({"canonical", "native"}));
   commands.push_back(stop);
   CLI::App* cancel = job_command("cancel", "Cancel a job (no savepoint)");
   cancel->add_flag("--force", action.force, "Cancel an operator-managed job through REST anyway (the operator may restart it)");

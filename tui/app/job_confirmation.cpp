@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/flink/version.hpp"
+
 namespace flinktop::tui {
 
 std::string action_label(const JobActionRequest& request) {
@@ -20,6 +22,14 @@ void directory_field(DialogContent& content, const actions::SavepointDirDefault&
   } else {
     content.body.push_back(fmt::format("Default directory from {}. Empty: Flink's own default.", directory.source));
   }
+}
+
+// Before Flink 1.15 a REST trigger carries no trigger id, so it cannot be retried safely.
+void retry_warning(DialogContent& content, const model::Cluster& cluster, std::string_view risk) {
+  const std::optional<flink::FlinkVersion> version = flink::parse_flink_version(cluster.flink_version);
+  if (!version || version->at_least(1, 15)) return;
+  content.body.push_back(
+      fmt::format("Flink {} takes no trigger id: if the answer is lost, asking again {}.", cluster.flink_version, risk));
 }
 
 }  // namespace
@@ -52,6 +62,7 @@ JobConfirmation confirm_job_action(Action action, const std::optional<actions::J
       content.title = "Trigger savepoint";
       content.body.push_back(operator_managed ? "The operator takes it (FlinkStateSnapshot)."
                                               : "Through the JobManager's REST API; the job keeps running.");
+      if (!operator_managed) retry_warning(content, c, "may take a second savepoint");
       directory_field(content, directory);
       break;
     case Action::StopWithSavepoint:
@@ -59,6 +70,7 @@ JobConfirmation confirm_job_action(Action action, const std::optional<actions::J
       content.title = "Stop with savepoint";
       content.body.push_back(operator_managed ? "Suspends the job through the operator (savepoint upgrade mode)."
                                               : "Takes a savepoint, then stops the job.");
+      if (!operator_managed) retry_warning(content, c, "may start a second stop with its own savepoint");
       if (!operator_managed) directory_field(content, directory);
       break;
     case Action::SuspendResume:

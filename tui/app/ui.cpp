@@ -363,9 +363,11 @@ std::optional<ObjectRef> Ui::object_target(std::string& refusal) {
 void Ui::open_job_confirmation(Action action) {
   auto job = action_target();
   actions::SavepointDirDefault directory;
+  const model::FlinkClusterSnapshot* flink =
+      job && data_.flink && data_.flink->cluster_id == job->cluster.id ? data_.flink.get() : nullptr;
+  // What the JobManager says wins over what Kubernetes suggests (an image tag); --flink-url has only it.
+  if (flink && !flink->flink_version.empty()) job->cluster.flink_version = flink->flink_version;
   if (job && (action == Action::Savepoint || action == Action::StopWithSavepoint)) {
-    const model::FlinkClusterSnapshot* flink =
-        data_.flink && data_.flink->cluster_id == job->cluster.id ? data_.flink.get() : nullptr;
     const model::ContextSnapshot* context = nullptr;
     for (const auto& snapshot : data_.contexts) {
       if (snapshot && snapshot->context == job->cluster.context) context = snapshot.get();
