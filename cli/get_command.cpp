@@ -139,8 +139,9 @@ int run_get(const GlobalOptions& global, const GetOptions& options, std::ostream
   }
   if (resource == Resource::FromFlink) return run_get_flink(global, options, out, err);
   if (!global.flink.url.empty()) {
-    throw Error(ErrorKind::Usage, fmt::format("get {} reads Kubernetes; with --flink-url use get jobs, taskmanagers "
-                                              "or savepoints", options.resource));
+    if (resource == Resource::Clusters) return get_flink_url_cluster(global, options, out, err);
+    throw Error(ErrorKind::Usage, fmt::format("get {} reads Kubernetes; with --flink-url use get clusters, jobs, "
+                                              "taskmanagers or savepoints", options.resource));
   }
   const std::vector<KubeTarget> targets = resolve_targets(global);
 

@@ -22,4 +22,8 @@ int run_get(const GlobalOptions& global, const GetOptions& options, std::ostream
 // The resources read from Flink's REST API (jobs, taskmanagers, savepoints): get_flink_command.cpp.
 int run_get_flink(const GlobalOptions& global, const GetOptions& options, std::ostream& out, std::ostream& err);
 
+// `get clusters` with --flink-url: the one cluster as its /overview describes it (get_flink_url_cluster.cpp).
+int get_flink_url_cluster(const GlobalOptions& global, const GetOptions& options, std::ostream& out,
+                          std::ostream& err);
+
 }  // namespace flinktop::cli

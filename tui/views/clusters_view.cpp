@@ -32,8 +32,14 @@ model::RowTable ClustersView::rows(const ViewData& data) const {
     table.columns.push_back(c);
   }
   table.rows.reserve(data.cluster_list().size());
+  rest_only_cluster_.clear();
   for (const auto& shared : data.cluster_list()) {
     const model::Cluster& c = *shared;
+    if (c.context.empty()) {
+      rest_only_cluster_ = c.id;
+      table.rows.push_back(rest_only_row(c, data));
+      continue;
+    }
     model::Row row{c.id, {}};
     if (several_contexts_) row.cells.push_back(c.context);
     const auto& op = c.operator_status;
@@ -48,6 +54,31 @@ model::RowTable ClustersView::rows(const ViewData& data) const {
     table.rows.push_back(std::move(row));
   }
   return table;
+}
+
+// A cluster without Kubernetes (--flink-url) has no pods to count: what its JobManager last said
+// fills the row — version, running jobs, TaskManagers with their free slots — and "-" until then.
+model::Row ClustersView::rest_only_row(const model::Cluster& c, const ViewData& data) const {
+  const model::FlinkClusterSnapshot* flink = data.flink && data.flink->cluster_id == c.id ? data.flink.get() : nullptr;
+  const flink::ClusterOverview* overview = flink && flink->overview ? &*flink->overview : nullptr;
+  std::string state = "Unknown";
+  if (flink && !flink->error.empty()) {
+    state = "Unreachable";
+  } else if (overview) {
+    state = "Ready";
+  }
+  std::string version = flink && !flink->flink_version.empty() ? flink->flink_version : "-";
+  if (version == "-" && overview && !overview->flink_version.empty()) version = overview->flink_version;
+  model::Row row{c.id, {}};
+  if (several_contexts_) row.cells.push_back("-");
+  row.cells.insert(row.cells.end(),
+                   {"-", c.name, std::string(model::to_string(c.kind)), version, state,
+                    overview ? fmt::format("{} running", overview->jobs_running) : "-", "-",
+                    overview ? fmt::format("{} ({}/{} slots free)", overview->taskmanagers, overview->slots_available,
+                                           overview->slots_total)
+                             : "-",
+                    c.id, "-", flink ? flink->error : ""});
+  return row;
 }
 
 

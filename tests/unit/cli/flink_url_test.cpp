@@ -5,6 +5,7 @@
 
 #include "support/run_command.hpp"
 #include "unit/flink/fake_flink.hpp"
+#include "unit/flink/flink_test_data.hpp"
 
 namespace flinktop {
 namespace {
@@ -82,6 +83,58 @@ TEST_F(FlinkUrl, AnUnreachableUrlIsAConnectionError) {
                                 {"KUBECONFIG=/nonexistent"});
   EXPECT_EQ(r.exit_code, 4) << r.err;
   EXPECT_NE(r.err.find("127.0.0.1:1"), std::string::npos) << r.err;
+}
+
+TEST_F(FlinkUrl, GetClustersIsTheOneClusterAsItsJobManagerDescribesIt) {
+  nlohmann::json overview = flink::testdata::captured("1.13.6", "overview");
+  overview["jobs-running"] = 2;
+  overview["slots-available"] = 1;
+  flink.routes().Get("/overview", [overview](const httplib::Request&, httplib::Response& res) {
+    reply(res, 200, overview.dump());
+  });
+  CommandResult table = flinktop({"get", "clusters"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("VERSION"), std::string::npos) << table.out;
+  const std::string row = table.out.substr(table.out.find('\n') + 1);
+  for (const std::string& cell : std::vector<std::string>{"1.13.6", "Ready", "1/4", flink.url()}) {
+    EXPECT_NE(row.find(cell), std::string::npos) << cell << " in " << row;
+  }
+  CommandResult wide = flinktop({"get", "clusters", "-o", "wide"});
+  EXPECT_NE(wide.out.find("FAILED"), std::string::npos) << wide.out;
+  CommandResult as_json = flinktop({"get", "clusters", "-o", "json"});
+  ASSERT_EQ(as_json.exit_code, 0) << as_json.err;
+  const nlohmann::json doc = nlohmann::json::parse(as_json.out);
+  ASSERT_EQ(doc["items"].size(), 1u);
+  EXPECT_EQ(doc["items"][0]["flinkVersion"], "1.13.6");
+  EXPECT_EQ(doc["items"][0]["taskManagers"]["total"], 1);
+  EXPECT_EQ(doc["items"][0]["slots"]["total"], 4);
+  EXPECT_EQ(doc["items"][0]["slots"]["available"], 1);
+  EXPECT_EQ(doc["items"][0]["jobs"]["running"], 2);
+}
+
+TEST(FlinkUrl113, ANativeSavepointIsRefusedBeforeAnythingIsSent) {
+  FakeFlink flink113;  // answers as the captured 1.13.6 did
+  flink113.routes().Get("/config", [](const httplib::Request&, httplib::Response& res) {
+    reply(res, 200, flink::testdata::captured("1.13.6", "config").dump());
+  });
+  flink113.routes().Get("/jobs/overview", [](const httplib::Request&, httplib::Response& res) {
+    reply(res, 200, flink::testdata::captured("1.13.6", "jobs_overview").dump());
+  });
+  flink113.start();
+  test::TempDir state;
+  const std::vector<std::string> env{"KUBECONFIG=/nonexistent", "NO_PROXY=*", "XDG_STATE_HOME=" + state.path()};
+  const std::string job =
+      flink::testdata::captured("1.13.6", "jobs_overview")["jobs"][0]["jid"].get<std::string>().substr(0, 8);
+  CommandResult r = run_command(
+      {FLINKTOP_BINARY, "--flink-url", flink113.url(), "savepoint", job, "--format", "native"}, env);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("needs Flink 1.15 or newer"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("runs Flink 1.13.6"), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  for (const auto& request : flink113.requests()) EXPECT_NE(request.method, "POST") << request.path;
+  CommandResult unknown_format =
+      run_command({FLINKTOP_BINARY, "--flink-url", flink113.url(), "savepoint", job, "--format", "binary"}, env);
+  EXPECT_EQ(unknown_format.exit_code, 2) << unknown_format.err;
 }
 
 }  // namespace
