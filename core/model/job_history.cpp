@@ -61,6 +61,7 @@ void JobHistory::record(const flink::JobDetails& details, const flink::Checkpoin
     c.parallelism = v.parallelism;
     c.read_records = v.metrics.read_records;
     c.write_records = v.metrics.write_records;
+    c.times_known = v.metrics.accumulated_times_known;
     c.backpressured_ms = v.metrics.accumulated_backpressured_time;
     c.idle_ms = v.metrics.accumulated_idle_time;
     c.busy_ms = v.metrics.accumulated_busy_time;
@@ -90,7 +91,7 @@ void JobHistory::record(const flink::JobDetails& details, const flink::Checkpoin
   }
   std::sort(fresh.begin(), fresh.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
   for (const flink::Checkpoint* c : fresh) {
-    checkpoints_.push_back({c->id, c->end_to_end_duration, c->checkpointed_size > 0 ? c->checkpointed_size : c->state_size});
+    checkpoints_.push_back({c->id, c->end_to_end_duration, c->checkpointed_size.value_or(0) > 0 ? *c->checkpointed_size : c->state_size});
     last_checkpoint_id_ = c->id;
   }
   bound(checkpoints_, capacity_);
@@ -113,9 +114,11 @@ void JobHistory::measure(const flink::JobDetails& details, const std::map<std::s
     }
     const VertexCounters& was = before->second;
     VertexLoad load;
-    load.backpressure = share(static_cast<double>(now.backpressured_ms), static_cast<double>(was.backpressured_ms),
-                              interval_ms, now.parallelism);
-    load.busy = share(now.busy_ms, was.busy_ms, interval_ms, now.parallelism);
+    if (now.times_known && was.times_known) {
+      load.backpressure = share(static_cast<double>(now.backpressured_ms), static_cast<double>(was.backpressured_ms),
+                                interval_ms, now.parallelism);
+      load.busy = share(now.busy_ms, was.busy_ms, interval_ms, now.parallelism);
+    }
     loads[id] = load;
     sample.max_backpressure = max_known(sample.max_backpressure, load.backpressure);
     sample.max_busy = max_known(sample.max_busy, load.busy);

@@ -73,6 +73,7 @@ class JobHistory {
     std::int64_t parallelism = 0;
     std::int64_t read_records = 0;
     std::int64_t write_records = 0;
+    bool times_known = false;  // Flink before 1.15 sends no accumulated times
     std::int64_t backpressured_ms = 0;
     std::int64_t idle_ms = 0;
     double busy_ms = 0;

@@ -45,6 +45,7 @@ VertexShares vertex_shares(const flink::Vertex& v, const model::JobHistory* hist
       return {it->second.busy, std::isfinite(it->second.backpressure) ? it->second.backpressure : -1};
     }
   }
+  if (!v.metrics.accumulated_times_known) return {-1, -1};  // Flink before 1.15: not sent
   return {lifetime_share(v.metrics.accumulated_busy_time, v),
           lifetime_share(static_cast<double>(v.metrics.accumulated_backpressured_time), v)};
 }

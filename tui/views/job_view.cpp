@@ -49,6 +49,16 @@ std::vector<KeyHint> JobView::hints() const {
           {"c", "Cancel"}, {"Y", "Copy"}, {"esc", "Back"}};
 }
 
+namespace {
+
+// A share the cluster does not report (Flink before 1.15 sends no accumulated times) reads "-".
+std::string share_cell(double share) {
+  std::string cell = graph_percent(share);
+  return cell.empty() ? "-" : cell;
+}
+
+}  // namespace
+
 model::RowTable JobView::vertex_rows(const flink::JobDetails& job, const model::JobHistory* history) {
   model::RowTable table{{"NAME", "PARALLELISM", "STATUS", "RECORDS IN", "RECORDS OUT", "BYTES IN", "BYTES OUT",
                          "BUSY", "BACKPRESSURED", "DURATION"},
@@ -58,7 +68,7 @@ model::RowTable JobView::vertex_rows(const flink::JobDetails& job, const model::
     table.rows.push_back({v.id,
                           {v.name, std::to_string(v.parallelism), v.status, count(v.metrics.read_records),
                            count(v.metrics.write_records), bytes(v.metrics.read_bytes), bytes(v.metrics.write_bytes),
-                           graph_percent(shares.busy), graph_percent(shares.backpressure),
+                           share_cell(shares.busy), share_cell(shares.backpressure),
                            duration_from_millis(v.duration)}});
   }
   return table;
@@ -70,7 +80,7 @@ model::RowTable JobView::checkpoint_rows(const flink::CheckpointStats& stats, st
     table.rows.push_back({std::to_string(c.id),
                           {std::to_string(c.id), c.status, c.is_savepoint ? "savepoint" : "checkpoint",
                            age_from_millis(c.trigger_timestamp, now), duration_from_millis(c.end_to_end_duration),
-                           bytes(c.checkpointed_size > 0 ? c.checkpointed_size : c.state_size),
+                           bytes(c.checkpointed_size.value_or(0) > 0 ? *c.checkpointed_size : c.state_size),
                            c.failure_message.empty() ? c.external_path : c.failure_message}});
   }
   return table;

@@ -32,7 +32,7 @@ std::optional<Checkpoint> optional_checkpoint(const json& latest, std::string_vi
 Checkpoint decode_checkpoint(const json& c) {
   Checkpoint out;
   out.id = integer(c, "id");
-  out.class_name = string(c, "className");
+  out.class_name = string_any(c, {"className", "@class"});  // "@class" before 1.15
   out.status = string(c, "status");
   out.is_savepoint = boolean(c, "is_savepoint");
   out.checkpoint_type = string(c, "checkpoint_type");
@@ -40,7 +40,7 @@ Checkpoint decode_checkpoint(const json& c) {
   out.trigger_timestamp = integer(c, "trigger_timestamp");
   out.latest_ack_timestamp = integer(c, "latest_ack_timestamp", -1);
   out.state_size = integer(c, "state_size");
-  out.checkpointed_size = integer(c, "checkpointed_size");
+  out.checkpointed_size = optional_integer(c, "checkpointed_size");
   out.end_to_end_duration = integer(c, "end_to_end_duration");
   out.num_subtasks = integer(c, "num_subtasks");
   out.num_acknowledged_subtasks = integer(c, "num_acknowledged_subtasks");

@@ -32,7 +32,7 @@ struct StatsSummary {
 
 struct CheckpointSummary {
   StatsSummary state_size;           // bytes
-  StatsSummary checkpointed_size;    // bytes (1.15+; incremental size)
+  StatsSummary checkpointed_size;    // bytes (1.15+; incremental size; zeros before)
   StatsSummary end_to_end_duration;  // ms
 };
 
@@ -47,7 +47,7 @@ struct Checkpoint {
   std::int64_t trigger_timestamp = 0;
   std::int64_t latest_ack_timestamp = -1;
   std::int64_t state_size = 0;
-  std::int64_t checkpointed_size = 0;
+  std::optional<std::int64_t> checkpointed_size;  // 1.15+ (incremental size); absent before
   std::int64_t end_to_end_duration = 0;
   std::int64_t num_subtasks = 0;
   std::int64_t num_acknowledged_subtasks = 0;

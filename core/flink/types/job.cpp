@@ -28,6 +28,8 @@ VertexMetrics decode_vertex_metrics(const json& m) {
   out.write_bytes_complete = boolean(m, "write-bytes-complete");
   out.read_records_complete = boolean(m, "read-records-complete");
   out.write_records_complete = boolean(m, "write-records-complete");
+  out.accumulated_times_known = find_any(m, {"accumulated-backpressured-time", "accumulated-idle-time",
+                                             "accumulated-busy-time"}) != nullptr;
   out.accumulated_backpressured_time = integer(m, "accumulated-backpressured-time");
   out.accumulated_idle_time = integer(m, "accumulated-idle-time");
   double busy = number(m, "accumulated-busy-time");

@@ -47,9 +47,12 @@ struct VertexMetrics {
   bool write_bytes_complete = false;
   bool read_records_complete = false;
   bool write_records_complete = false;
-  std::int64_t accumulated_backpressured_time = 0;  // ms; 1.15+
-  std::int64_t accumulated_idle_time = 0;           // ms
-  double accumulated_busy_time = 0;                 // ms (a double in Flink, NaN-free here)
+  // Time spent so far, summed over the subtasks (ms; busy is a double in Flink, NaN-free here).
+  // Sent from Flink 1.15 on; before, `accumulated_times_known` is false and the three are 0.
+  bool accumulated_times_known = false;
+  std::int64_t accumulated_backpressured_time = 0;
+  std::int64_t accumulated_idle_time = 0;
+  double accumulated_busy_time = 0;
 };
 
 struct Vertex {

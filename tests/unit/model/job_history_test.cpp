@@ -20,6 +20,7 @@ flink::Vertex vertex(const std::string& id, std::int64_t read, std::int64_t writ
   v.parallelism = 2;
   v.metrics.read_records = read;
   v.metrics.write_records = written;
+  v.metrics.accumulated_times_known = true;
   v.metrics.accumulated_backpressured_time = backpressured_ms;
   v.metrics.accumulated_busy_time = busy_ms;
   v.metrics.accumulated_idle_time = idle_ms;
@@ -73,6 +74,23 @@ TEST(JobHistory, ARestartGivesNoRate) {
   EXPECT_DOUBLE_EQ(h.samples().back().max_backpressure, 0) << "the sink's, which did not go back";
   h.record(job(14'000, 2'100, 0, 0), nullptr, at(4));
   EXPECT_DOUBLE_EQ(h.samples().back().records_in_per_second, 1'000);
+}
+
+TEST(JobHistory, AFlinkWithoutAccumulatedTimesHasRatesButNoLoads) {
+  // Flink before 1.15 sends records but no accumulated busy/backpressured times: a rate, no 0%.
+  auto older = [](flink::JobDetails d) {
+    for (flink::Vertex& v : d.vertices) v.metrics = flink::VertexMetrics{.read_records = v.metrics.read_records,
+                                                                         .write_records = v.metrics.write_records};
+    return d;
+  };
+  JobHistory h;
+  h.record(older(job(10'000, 1'000, 0, 0)), nullptr, at(0));
+  h.record(older(job(12'000, 5'000, 0, 0)), nullptr, at(2));
+  const JobSample& s = h.samples().back();
+  EXPECT_DOUBLE_EQ(s.records_in_per_second, 2'000);
+  EXPECT_TRUE(std::isnan(s.max_backpressure));
+  EXPECT_TRUE(std::isnan(s.max_busy));
+  EXPECT_TRUE(std::isnan(h.vertex_loads().at("src").busy));
 }
 
 TEST(JobHistory, UnrefreshedCountersRepeatTheLastRate) {
