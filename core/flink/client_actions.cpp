@@ -107,7 +107,26 @@ void Client::cancel(const std::string& job_id, http::CancelToken* cancel) {
   Call call = get("/jobs/" + path_segment(job_id) + "?mode=cancel",
                   "cancel job " + text::one_line(job_id, 64), job_id);
   call.method = http::Method::Patch;
-  exchange(call, cancel);
+  try {
+    exchange(call, cancel);
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::NotFound) throw;
+    // Before 1.15 Flink answers 404 for a job that has ended (it is no longer running there),
+    // where newer versions accept a repeated cancel and refuse to cancel a FINISHED job with 409.
+    // Its state tells which of those the user meant; a job that really is unknown stays NotFound.
+    std::string state;
+    try {
+      state = job(job_id, cancel).state;
+    } catch (const Error& lookup) {
+      if (lookup.kind() == ErrorKind::Cancelled) throw;
+      throw e;
+    }
+    if (state == "CANCELED") return;
+    if (!is_terminal_job_state(state)) throw;
+    throw Error(ErrorKind::Conflict, fmt::format("cancel job {} failed on {}: the job has already reached the "
+                                                 "terminal state {}",
+                                                 text::one_line(job_id, 64), endpoint_->describe(), state));
+  }
 }
 
 std::string Client::trigger(const std::string& job_id, OperationKind kind, const nlohmann::json& body,

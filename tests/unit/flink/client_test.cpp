@@ -99,6 +99,34 @@ TEST(FlinkClient, SavepointWithoutDirectorySaysHowToSetOne) {
   }
 }
 
+// Flink before 1.15 answers a cancel of an ended job with 404 (seen on a real 1.13.6); newer
+// ones accept a repeated cancel and refuse a FINISHED job with 409. The client says the same for both.
+TEST(FlinkClient, CancelOfAnEndedJobOnAnOlderFlinkSaysItsState) {
+  FakeFlink flink;
+  std::atomic<const char*> state{"FINISHED"};  // read by the server's thread
+  flink.routes().Patch(R"(/jobs/.*)", [](const httplib::Request&, httplib::Response& res) {
+    reply(res, 404, flink_errors("org.apache.flink.runtime.rest.NotFoundException: Job x not found"));
+  });
+  flink.routes().Get(R"(/jobs/[0-9a-f]+)", [&state](const httplib::Request&, httplib::Response& res) {
+    const std::string now = state.load();
+    if (now.empty()) return reply(res, 404, flink_errors("org.apache.flink.runtime.rest.NotFoundException: Job x not found"));
+    reply(res, 200, nlohmann::json{{"jid", kJob}, {"name", "j"}, {"state", now}}.dump());
+  });
+  flink.start();
+  Client client = client_for(flink);
+  Error finished = expect_error([&] { client.cancel(kJob); });
+  EXPECT_EQ(finished.kind(), ErrorKind::Conflict);
+  EXPECT_NE(std::string(finished.what()).find("terminal state FINISHED"), std::string::npos) << finished.what();
+  state = "CANCELED";
+  client.cancel(kJob);  // a repeated cancel, as newer versions accept it
+  state = "RUNNING";    // a 404 for a running job is Flink's word: passed on
+  EXPECT_EQ(expect_error([&] { client.cancel(kJob); }).kind(), ErrorKind::NotFound);
+  state = "";
+  Error unknown = expect_error([&] { client.cancel(kJob); });
+  EXPECT_EQ(unknown.kind(), ErrorKind::NotFound);
+  EXPECT_EQ(std::string(unknown.what()), std::string("job ") + kJob + " not found on " + flink.url());
+}
+
 TEST(FlinkClient, OtherStatusesMapToTheirKinds) {
   FakeFlink flink;
   flink.routes().Patch(R"(/jobs/.*)", [](const httplib::Request&, httplib::Response& res) {
