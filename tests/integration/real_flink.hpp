@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <functional>
 #include <optional>
 #include <sstream>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/flink/version.hpp"
 #include "support/run_command.hpp"
 
 namespace flinktop::it {
@@ -76,6 +78,42 @@ inline std::string local_path(const std::string& location) {
   if (p.rfind("file:", 0) == 0) p = p.substr(5);
   while (p.size() > 1 && p[0] == '/' && p[1] == '/') p = p.substr(1);
   return p;
+}
+
+// Maven Central (as reached here) serves the TopSpeedWindowing example jar from 1.19 on; older
+// versions run a streaming SQL job through the distribution's own SQL client instead.
+inline bool has_example_jar(const std::string& version) {
+  return flink::parse_flink_version(version).value_or(flink::FlinkVersion{}).at_least(1, 19);
+}
+
+// Flink before 1.15 takes no trigger id (and no savepoint format) in its trigger requests.
+inline bool before_flink_115(const std::string& version) {
+  return !flink::parse_flink_version(version).value_or(flink::FlinkVersion{}).at_least(1, 15);
+}
+
+// The streaming SQL job of the versions without an example jar: unbounded, keyed state, two
+// vertices (datagen with a watermark → GROUP BY into a blackhole sink, so the second has an input
+// watermark like the example's window), checkpointed as the instance says; optionally restored
+// from a savepoint.
+inline std::string test_sql_job(const std::string& from_savepoint = "") {
+  std::string sql;
+  if (!from_savepoint.empty()) sql += "SET 'execution.savepoint.path' = '" + from_savepoint + "';\n";
+  sql +=
+      "CREATE TABLE numbers (k INT, v BIGINT, ts AS LOCALTIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)\n"
+      "  WITH ('connector' = 'datagen', 'rows-per-second' = '20', 'fields.k.min' = '0', 'fields.k.max' = '99');\n"
+      "CREATE TABLE totals (k INT, n BIGINT, total BIGINT) WITH ('connector' = 'blackhole');\n"
+      "INSERT INTO totals SELECT k, COUNT(*), SUM(v) FROM numbers GROUP BY k;\n";
+  return sql;
+}
+
+// Runs `sql` on the instance with `flink.sh sql` and returns the new job's id.
+inline std::string submit_sql(const std::string& instance, const std::string& sql, const std::string& dir) {
+  const std::string file = dir + "/job-" + std::to_string(std::hash<std::string>{}(sql)) + ".sql";
+  {
+    std::ofstream out(file);
+    out << sql;
+  }
+  return flink_sh({"sql", "--name", instance, file});
 }
 
 // "Flink1_20_5": the test name suffix ctest filters the instances' tests by.

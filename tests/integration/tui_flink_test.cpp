@@ -1,0 +1,101 @@
+// The terminal UI on a REAL Flink per version (--flink-url, no Kubernetes), driven in tmux as a
+// user would: the clusters view says the cluster's version, running jobs and slots; a job is
+// filtered by its id, savepointed and stopped with a savepoint from the keyboard, and both
+// savepoints land on disk. On Flink before 1.15 the dialog says a retry is not safe there.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+
+#include "integration/real_flink.hpp"
+#include "support/run_command.hpp"
+#include "support/tmux_session.hpp"
+
+namespace flinktop::it {
+namespace {
+
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+
+int savepoints_of(const std::string& dir, const std::string& job_id) {
+  int n = 0;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    n += e.is_directory() && e.path().filename().string().rfind("savepoint-" + job_id.substr(0, 6) + "-", 0) == 0;
+  }
+  return n;
+}
+
+class TuiAgainstFlink : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(TuiAgainstFlink, SavepointAndStopFromTheKeyboard) {
+  const std::string version = GetParam();
+  const std::string name = instance_name(version);
+  const std::string url = flink_sh({"url", "--name", name});
+  ASSERT_EQ(url.rfind("http://127.0.0.1:", 0), 0u) << "no Flink " << version << " instance (ctest starts it)";
+  const std::string savepoints = flink_sh({"dir", "--name", name}) + "/savepoints";
+  test::TempDir home;
+
+  // A job of our own: other tests run theirs on the same cluster at the same time.
+  std::string job_id;
+  if (has_example_jar(version)) {
+    const test::CommandResult submitted = test::run_command(
+        {FLINKTOP_BINARY, "--flink-url", url, "submit", flink_sh({"jar", version}), "-o", "json"},
+        {"XDG_STATE_HOME=" + home.path(), "KUBECONFIG=/nonexistent"});
+    ASSERT_EQ(submitted.exit_code, 0) << submitted.err;
+    job_id = nlohmann::json::parse(submitted.out).value("job", "");
+  } else {
+    job_id = submit_sql(name, test_sql_job(), home.path());
+  }
+  ASSERT_EQ(job_id.size(), 32u) << job_id;
+
+  test::TmuxSession tui("TERM=xterm-256color LANG=C.UTF-8 KUBECONFIG=/nonexistent HOME=" + home.path() +
+                            " XDG_STATE_HOME=" + home.path() + " " + FLINKTOP_BINARY + " --flink-url " + url +
+                            "; echo flinktop-exited=$?; sleep 30",
+                        200, 50);
+  ASSERT_TRUE(tui.wait_for("Clusters[1]", 20s)) << tui.screen();
+  EXPECT_TRUE(tui.wait_for(version, 20s)) << tui.screen();
+  EXPECT_TRUE(tui.wait_for("slots free)", 20s)) << tui.screen();
+
+  // Its jobs, filtered to ours; wait until all its tasks run (a savepoint needs them).
+  tui.keys({"Enter"});
+  tui.type("/" + job_id.substr(0, 12));
+  tui.keys({"Enter"});
+  ASSERT_TRUE(tui.wait_for(job_id.substr(0, 12), 20s)) << tui.screen();
+  ASSERT_TRUE(eventually<bool>("the job RUNNING in the jobs view", seconds(90), [&]() -> std::optional<bool> {
+    const std::string screen = tui.screen();
+    if (screen.find("RUNNING") == std::string::npos) return std::nullopt;
+    return true;
+  }));
+  std::this_thread::sleep_for(3s);  // tasks deploy for a moment after RUNNING
+
+  // s: the dialog; on Flink before 1.15 it says a retry is not safe. Enter leaves the directory
+  // field for the buttons; y says yes.
+  tui.type("s");
+  ASSERT_TRUE(tui.wait_for("Trigger savepoint", 5s)) << tui.screen();
+  EXPECT_EQ(tui.wait_for("takes no trigger id", 2s), before_flink_115(version)) << tui.screen();
+  tui.keys({"Enter"});
+  tui.type("y");
+  ASSERT_TRUE(tui.wait_for("written to", 120s)) << tui.screen();
+  EXPECT_EQ(savepoints_of(savepoints, job_id), 1);
+
+  // S: stop with a savepoint; the job finishes.
+  tui.type("S");
+  ASSERT_TRUE(tui.wait_for("Stop with savepoint", 5s)) << tui.screen();
+  tui.keys({"Enter"});
+  tui.type("y");
+  ASSERT_TRUE(tui.wait_for("stopped; savepoint at", 120s)) << tui.screen();
+  EXPECT_TRUE(tui.wait_for("FINISHED", 30s)) << tui.screen();
+  EXPECT_EQ(savepoints_of(savepoints, job_id), 2);
+
+  tui.type("q");
+  EXPECT_TRUE(tui.wait_for("flinktop-exited=0", 10s)) << tui.screen();
+  EXPECT_EQ(tui.format("#{alternate_on}"), "0");
+}
+
+INSTANTIATE_TEST_SUITE_P(Tui, TuiAgainstFlink, ::testing::ValuesIn(versions()), version_test_name);
+
+}  // namespace
+}  // namespace flinktop::it
