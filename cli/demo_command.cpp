@@ -7,7 +7,7 @@
 #include <cstring>
 #include <ostream>
 
-#include "core/demo/simulation.hpp"
+#include "demo/simulation.hpp"
 #include "core/error.hpp"
 
 namespace flinktop::cli {

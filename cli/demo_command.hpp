@@ -1,5 +1,5 @@
 // The built-in demo from the command line: `--demo` / `--demo-scale N` start the simulated
-// environment (core/demo) inside this process and point every command at it through a temporary
+// environment (demo/) inside this process and point every command at it through a temporary
 // kubeconfig; `flinktop demo serve` keeps one running for other clients until SIGINT/SIGTERM.
 #pragma once
 
@@ -9,7 +9,7 @@
 #include <memory>
 
 #include "cli/global_options.hpp"
-#include "core/demo/environment.hpp"
+#include "demo/environment.hpp"
 
 namespace flinktop::cli {
 

@@ -1,10 +1,10 @@
-// HTTPS on 127.0.0.1 for the TLS tests: demo::LoopbackServer (core/demo/loopback_server.hpp) with
+// HTTPS on 127.0.0.1 for the TLS tests: demo::LoopbackServer (demo/loopback_server.hpp) with
 // an httplib::SSLServer underneath. Kept with the tests because only they need certificates.
 #pragma once
 
 #include <filesystem>
 
-#include "core/demo/loopback_server.hpp"
+#include "demo/loopback_server.hpp"
 #include "support/test_certs.hpp"
 
 namespace flinktop::test {

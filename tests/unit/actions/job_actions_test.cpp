@@ -8,9 +8,9 @@
 
 #include "core/error.hpp"
 #include "core/flink/endpoint.hpp"
-#include "core/demo/kube_api_server.hpp"
+#include "demo/kube_api_server.hpp"
 #include "support/kube_objects.hpp"
-#include "core/demo/loopback_server.hpp"
+#include "demo/loopback_server.hpp"
 #include "support/run_command.hpp"
 
 namespace flinktop::actions {

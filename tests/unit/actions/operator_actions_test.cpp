@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "core/error.hpp"
-#include "core/demo/kube_api_server.hpp"
+#include "demo/kube_api_server.hpp"
 #include "support/kube_objects.hpp"
 
 namespace flinktop::actions {

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/kube/resource_type.hpp"
-#include "core/demo/kube_api_server.hpp"
+#include "demo/kube_api_server.hpp"
 #include "support/kube_objects.hpp"
 #include "support/run_command.hpp"
 

@@ -11,8 +11,8 @@
 #include <sstream>
 
 #include "cli/log_targets.hpp"
-#include "core/demo/environment.hpp"
-#include "core/demo/kube_api_server.hpp"
+#include "demo/environment.hpp"
+#include "demo/kube_api_server.hpp"
 #include "core/error.hpp"
 #include "core/flink/client.hpp"
 #include "core/flink/endpoint.hpp"

@@ -7,9 +7,9 @@
 #include <stdexcept>
 #include <thread>
 
-#include "core/demo/environment.hpp"
-#include "core/demo/kube_api_server.hpp"
-#include "core/demo/simulation.hpp"
+#include "demo/environment.hpp"
+#include "demo/kube_api_server.hpp"
+#include "demo/simulation.hpp"
 #include "demo_test_support.hpp"
 
 namespace flinktop::demo {

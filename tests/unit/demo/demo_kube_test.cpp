@@ -6,9 +6,9 @@
 #include <atomic>
 #include <thread>
 
-#include "core/demo/environment.hpp"
-#include "core/demo/kube_api_server.hpp"
-#include "core/demo/simulation.hpp"
+#include "demo/environment.hpp"
+#include "demo/kube_api_server.hpp"
+#include "demo/simulation.hpp"
 #include "core/http/cancel_token.hpp"
 #include "core/model/cluster_discovery.hpp"
 #include "core/sync/context_loader.hpp"

@@ -9,7 +9,7 @@
 #include <memory>
 #include <thread>
 
-#include "core/demo/environment.hpp"
+#include "demo/environment.hpp"
 #include "core/flink/client.hpp"
 #include "core/flink/endpoint.hpp"
 #include "core/kube/api_client.hpp"

@@ -13,7 +13,7 @@
 #include "core/error.hpp"
 #include "core/flink/client.hpp"
 #include "support/expect_error.hpp"
-#include "core/demo/loopback_server.hpp"
+#include "demo/loopback_server.hpp"
 
 namespace flinktop::flink::fake {
 

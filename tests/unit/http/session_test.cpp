@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "http_test_util.hpp"
-#include "core/demo/loopback_server.hpp"
+#include "demo/loopback_server.hpp"
 
 namespace flinktop::http {
 namespace {

@@ -10,7 +10,7 @@
 
 #include "core/http/session.hpp"
 #include "http_test_util.hpp"
-#include "core/demo/loopback_server.hpp"
+#include "demo/loopback_server.hpp"
 
 namespace flinktop::http {
 namespace {

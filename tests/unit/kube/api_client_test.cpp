@@ -9,8 +9,8 @@
 
 #include "core/error.hpp"
 #include "support/expect_error.hpp"
-#include "core/demo/kube_api_server.hpp"
-#include "core/demo/loopback_server.hpp"
+#include "demo/kube_api_server.hpp"
+#include "demo/loopback_server.hpp"
 #include "support/kube_objects.hpp"
 
 namespace flinktop::kube {

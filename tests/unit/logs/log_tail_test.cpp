@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/demo/loopback_server.hpp"
+#include "demo/loopback_server.hpp"
 #include "core/flink/client.hpp"
 #include "core/flink/endpoint.hpp"
 #include "core/kube/resource_type.hpp"

@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/demo/kube_api_server.hpp"
+#include "demo/kube_api_server.hpp"
 #include "core/kube/api_client.hpp"
 #include "core/logs/log_tail.hpp"
 

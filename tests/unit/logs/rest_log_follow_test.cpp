@@ -8,7 +8,7 @@
 #include <atomic>
 #include <mutex>
 
-#include "core/demo/loopback_server.hpp"
+#include "demo/loopback_server.hpp"
 #include "core/flink/client.hpp"
 #include "core/flink/endpoint.hpp"
 #include "core/logs/log_tail.hpp"

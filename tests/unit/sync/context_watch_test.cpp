@@ -7,7 +7,7 @@
 
 #include "core/kube/objects/all.hpp"
 #include "core/model/cluster_discovery.hpp"
-#include "core/demo/kube_api_server.hpp"
+#include "demo/kube_api_server.hpp"
 #include "support/kube_objects.hpp"
 
 namespace flinktop::sync {

@@ -2,7 +2,7 @@
 // lives, summed per pod; a cluster without the API is asked once and marked.
 #include <gtest/gtest.h>
 
-#include "core/demo/kube_api_server.hpp"
+#include "demo/kube_api_server.hpp"
 #include "core/sync/pod_usage_poller.hpp"
 #include "core/sync/pod_usage_reader.hpp"
 #include "unit/demo/demo_test_support.hpp"

@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "core/kube/objects/all.hpp"
-#include "core/demo/kube_api_server.hpp"
+#include "demo/kube_api_server.hpp"
 #include "support/kube_objects.hpp"
 
 namespace flinktop::sync {

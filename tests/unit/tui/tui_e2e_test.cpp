@@ -9,9 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/demo/kube_api_server.hpp"
+#include "demo/kube_api_server.hpp"
 #include "support/kube_objects.hpp"
-#include "core/demo/loopback_server.hpp"
+#include "demo/loopback_server.hpp"
 #include "support/run_command.hpp"
 #include "support/tmux_session.hpp"
 

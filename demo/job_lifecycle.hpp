@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "core/demo/java_traces.hpp"
-#include "core/demo/world.hpp"
+#include "demo/java_traces.hpp"
+#include "demo/world.hpp"
 
 namespace flinktop::demo {
 

@@ -1,4 +1,4 @@
-#include "core/demo/kube_api_paths.hpp"
+#include "demo/kube_api_paths.hpp"
 
 #include <sstream>
 

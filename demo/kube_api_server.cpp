@@ -1,13 +1,13 @@
 // KubeApiServer: the object store, its history of watch events and the behaviour switches. Request
 // handling is in kube_api_routes.cpp, watches and logs in kube_api_streams.cpp.
-#include "core/demo/kube_api_server.hpp"
+#include "demo/kube_api_server.hpp"
 
 #include <httplib.h>
 
 #include <chrono>
 #include <ctime>
 
-#include "core/demo/kube_api_paths.hpp"
+#include "demo/kube_api_paths.hpp"
 
 namespace flinktop::demo {
 

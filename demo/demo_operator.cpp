@@ -3,10 +3,10 @@
 // spec.job.state suspended/running stops or restores the job and moves status.lifecycleState,
 // spec.job.savepointTriggerNonce and a new FlinkStateSnapshot take a savepoint that the status then
 // shows, spec.restartNonce restarts the job, deleting a resource cancels its job.
-#include "core/demo/kube_api_server.hpp"
-#include "core/demo/kube_objects.hpp"
-#include "core/demo/scenario.hpp"
-#include "core/demo/simulation.hpp"
+#include "demo/kube_api_server.hpp"
+#include "demo/kube_objects.hpp"
+#include "demo/scenario.hpp"
+#include "demo/simulation.hpp"
 #include "core/kube/resource_type.hpp"
 
 namespace flinktop::demo {

@@ -1,10 +1,10 @@
-#include "core/demo/flink_rest_server.hpp"
+#include "demo/flink_rest_server.hpp"
 
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
 
-#include "core/demo/simulation.hpp"
+#include "demo/simulation.hpp"
 
 namespace flinktop::demo {
 

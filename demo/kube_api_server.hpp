@@ -22,7 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/demo/loopback_server.hpp"
+#include "demo/loopback_server.hpp"
 #include "core/kube/resource_type.hpp"
 
 namespace flinktop::demo {

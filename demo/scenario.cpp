@@ -1,4 +1,4 @@
-#include "core/demo/scenario.hpp"
+#include "demo/scenario.hpp"
 
 #include <algorithm>
 #include <array>

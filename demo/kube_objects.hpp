@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/demo/world.hpp"
+#include "demo/world.hpp"
 
 namespace flinktop::demo {
 

@@ -1,4 +1,4 @@
-#include "core/demo/kube_objects.hpp"
+#include "demo/kube_objects.hpp"
 
 #include <chrono>
 #include <functional>

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/demo/loopback_server.hpp"
+#include "demo/loopback_server.hpp"
 
 namespace flinktop::demo {
 

@@ -1,5 +1,5 @@
 // How the simulated Kubernetes API reads a request path and writes a Status: the small pieces the
-// server's request handling, watches and logs share (core/demo/kube_api_*.cpp).
+// server's request handling, watches and logs share (demo/kube_api_*.cpp).
 #pragma once
 
 #include <httplib.h>

@@ -3,10 +3,10 @@
 // routes and ids get Flink's own error shape: {"errors": ["..."]}.
 #include <sstream>
 
-#include "core/demo/flink_rest_json.hpp"
-#include "core/demo/kube_api_paths.hpp"
-#include "core/demo/scenario.hpp"
-#include "core/demo/simulation.hpp"
+#include "demo/flink_rest_json.hpp"
+#include "demo/kube_api_paths.hpp"
+#include "demo/scenario.hpp"
+#include "demo/simulation.hpp"
 #include "core/flink/types/operation.hpp"
 
 namespace flinktop::demo {

@@ -8,7 +8,7 @@
 #include <random>
 #include <string>
 
-#include "core/demo/world.hpp"
+#include "demo/world.hpp"
 
 namespace flinktop::demo {
 

@@ -1,4 +1,4 @@
-#include "core/demo/environment.hpp"
+#include "demo/environment.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -8,9 +8,9 @@
 #include <stdexcept>
 #include <system_error>
 
-#include "core/demo/flink_rest_server.hpp"
-#include "core/demo/kube_api_server.hpp"
-#include "core/demo/simulation.hpp"
+#include "demo/flink_rest_server.hpp"
+#include "demo/kube_api_server.hpp"
+#include "demo/simulation.hpp"
 
 namespace flinktop::demo {
 

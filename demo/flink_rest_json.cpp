@@ -1,4 +1,4 @@
-#include "core/demo/flink_rest_json.hpp"
+#include "demo/flink_rest_json.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "core/demo/pod_logs.hpp"
+#include "demo/pod_logs.hpp"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include <ctime>
 #include <functional>
 
-#include "core/demo/java_traces.hpp"
+#include "demo/java_traces.hpp"
 
 namespace flinktop::demo {
 

@@ -1,4 +1,4 @@
-#include "core/demo/java_traces.hpp"
+#include "demo/java_traces.hpp"
 
 #include <array>
 

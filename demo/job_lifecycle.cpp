@@ -1,11 +1,11 @@
-#include "core/demo/job_lifecycle.hpp"
+#include "demo/job_lifecycle.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "core/demo/kube_api_server.hpp"
-#include "core/demo/kube_objects.hpp"
-#include "core/demo/scenario.hpp"
+#include "demo/kube_api_server.hpp"
+#include "demo/kube_objects.hpp"
+#include "demo/scenario.hpp"
 #include "core/kube/resource_type.hpp"
 
 namespace flinktop::demo {

@@ -9,8 +9,8 @@
 #include <ctime>
 #include <optional>
 
-#include "core/demo/kube_api_paths.hpp"
-#include "core/demo/kube_api_server.hpp"
+#include "demo/kube_api_paths.hpp"
+#include "demo/kube_api_server.hpp"
 #include "core/logs/log_timestamp.hpp"
 
 namespace flinktop::demo {

@@ -3,8 +3,8 @@
 // a job of the demo's usual shape (named after the jar), CREATED → RUNNING like any other.
 #include <algorithm>
 
-#include "core/demo/scenario.hpp"
-#include "core/demo/simulation.hpp"
+#include "demo/scenario.hpp"
+#include "demo/simulation.hpp"
 
 namespace flinktop::demo {
 

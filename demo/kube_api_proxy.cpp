@@ -2,8 +2,8 @@
 // registered loopback backend (never anywhere else), as a real API server forwards to a Service.
 #include <httplib.h>
 
-#include "core/demo/kube_api_paths.hpp"
-#include "core/demo/kube_api_server.hpp"
+#include "demo/kube_api_paths.hpp"
+#include "demo/kube_api_server.hpp"
 
 namespace flinktop::demo {
 

@@ -4,9 +4,9 @@
 // writes both — and where a job vertex's subtasks run (/jobs/:id/vertices/:vid/taskmanagers).
 #include <nlohmann/json.hpp>
 
-#include "core/demo/flink_rest_json.hpp"
-#include "core/demo/kube_api_paths.hpp"
-#include "core/demo/simulation.hpp"
+#include "demo/flink_rest_json.hpp"
+#include "demo/kube_api_paths.hpp"
+#include "demo/simulation.hpp"
 
 namespace flinktop::demo {
 

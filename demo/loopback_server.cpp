@@ -2,7 +2,7 @@
 // idle keep-alive connection would linger for the keep-alive timeout (5 s). So stop() also shuts
 // down every socket of this process whose local address is 127.0.0.1:<our port> — after the
 // listener is closed those can only be connections this server accepted.
-#include "core/demo/loopback_server.hpp"
+#include "demo/loopback_server.hpp"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

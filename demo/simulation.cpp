@@ -1,14 +1,14 @@
 // Simulation: building and publishing the world, the tick thread, TaskManager restarts and the pod
 // log source. The REST routes are in flink_rest_api.cpp, the simulated operator in demo_operator.cpp.
-#include "core/demo/simulation.hpp"
+#include "demo/simulation.hpp"
 
 #include <algorithm>
 #include <set>
 #include <stdexcept>
 
-#include "core/demo/kube_api_server.hpp"
-#include "core/demo/kube_objects.hpp"
-#include "core/demo/scenario.hpp"
+#include "demo/kube_api_server.hpp"
+#include "demo/kube_objects.hpp"
+#include "demo/scenario.hpp"
 #include "core/kube/resource_type.hpp"
 
 namespace flinktop::demo {

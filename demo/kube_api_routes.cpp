@@ -6,9 +6,9 @@
 #include <chrono>
 #include <cmath>
 
-#include "core/demo/kube_api_paths.hpp"
-#include "core/demo/kube_objects.hpp"
-#include "core/demo/kube_api_server.hpp"
+#include "demo/kube_api_paths.hpp"
+#include "demo/kube_objects.hpp"
+#include "demo/kube_api_server.hpp"
 
 namespace flinktop::demo {
 

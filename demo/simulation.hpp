@@ -21,9 +21,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/demo/job_lifecycle.hpp"
-#include "core/demo/pod_logs.hpp"
-#include "core/demo/world.hpp"
+#include "demo/job_lifecycle.hpp"
+#include "demo/pod_logs.hpp"
+#include "demo/world.hpp"
 
 namespace flinktop::demo {
 
