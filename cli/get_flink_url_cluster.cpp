@@ -28,6 +28,7 @@ int get_flink_url_cluster(const GlobalOptions& global, const GetOptions& options
     doc["kind"] = "ClusterList";
     nlohmann::ordered_json item = cluster_to_json(cluster);
     item["url"] = global.flink.url;
+    item["jobManagers"] = nullptr;  // one answered, but how many there are REST does not say
     item["slots"] = {{"total", overview.slots_total}, {"available", overview.slots_available}};
     item["jobs"] = {{"running", overview.jobs_running},
                     {"finished", overview.jobs_finished},

@@ -82,8 +82,19 @@ std::string job_label(const JobRef& job) { return job.job_name.empty() ? job.job
 // The note a trigger without idempotency leaves in the record.
 std::string retry_note(const flink::Triggered& triggered, std::string_view what) {
   if (triggered.idempotent()) return "";
-  return fmt::format("{}: trigger id {} is Flink's own; a retry after a lost answer may take a second {}",
+  return fmt::format("{}: trigger id {} is Flink's own; a retry after a lost answer may start a second {}",
                      triggered.not_idempotent_because, triggered.trigger_id, what);
+}
+
+// Runs `wait`; a failure keeps the trigger's note, since a failed wait is when a retry tempts most.
+template <class F>
+auto with_note(const std::string& note, F&& wait) {
+  try {
+    return wait();
+  } catch (const Error& e) {
+    if (note.empty()) throw;
+    throw Error(e.kind(), fmt::format("{} ({})", e.what(), note));
+  }
 }
 
 // After a submission (or a failed one) the uploaded jar is only clutter; failing to remove it
@@ -157,8 +168,9 @@ ActionResult savepoint_job(const ActionContext& ctx, const JobRef& job, const st
                           "", "", note};
     }
     if (ctx.progress) ctx.progress(fmt::format("savepoint of {} in progress", job_label(job)));
-    flink::OperationStatus status =
-        client.wait_for_operation(job.job_id, flink::OperationKind::Savepoint, triggered.trigger_id);
+    flink::OperationStatus status = with_note(note, [&] {
+      return client.wait_for_operation(job.job_id, flink::OperationKind::Savepoint, triggered.trigger_id);
+    });
     if (status.failed()) throw Error(ErrorKind::Server, fmt::format("savepoint of {} failed: {}", job_label(job), status.failure));
     return ActionResult{fmt::format("savepoint of {} written to {}", job_label(job), status.location), status.location,
                         "", note};
@@ -171,7 +183,7 @@ ActionResult stop_job(const ActionContext& ctx, const JobRef& job, const std::st
     if (route_for(job, "stop") == Route::Operator) {
       const auto& op = job.cluster.operator_status;
       if (!flink::is_canonical_format(format)) {
-        throw Error(ErrorKind::Usage,
+        throw Error(ErrorKind::Unsupported,
                     fmt::format("{} stops through the operator, which picks the savepoint format itself: set "
                                 "kubernetes.operator.savepoint.format.type in its flinkConfiguration",
                                 job_label(job)));
@@ -192,12 +204,14 @@ ActionResult stop_job(const ActionContext& ctx, const JobRef& job, const std::st
     request.format = format;
     request.trigger_id = flink::new_trigger_id();
     const flink::Triggered triggered = client.stop_with_savepoint(job.job_id, request);
+    const std::string note = retry_note(triggered, "stop");
     if (ctx.progress) ctx.progress(fmt::format("stopping {} with a savepoint", job_label(job)));
-    flink::OperationStatus status =
-        client.wait_for_operation(job.job_id, flink::OperationKind::StopWithSavepoint, triggered.trigger_id);
+    flink::OperationStatus status = with_note(note, [&] {
+      return client.wait_for_operation(job.job_id, flink::OperationKind::StopWithSavepoint, triggered.trigger_id);
+    });
     if (status.failed()) throw Error(ErrorKind::Server, fmt::format("stop of {} failed: {}", job_label(job), status.failure));
     return ActionResult{fmt::format("{} stopped; savepoint at {}", job_label(job), status.location), status.location, "",
-                        retry_note(triggered, "stop with a savepoint")};
+                        note};
   });
 }
 

@@ -9,6 +9,7 @@
 #include "core/kube/objects/flink_state_snapshot.hpp"
 
 #include "core/error.hpp"
+#include "core/flink/types/operation.hpp"
 
 namespace flinktop::actions {
 
@@ -83,6 +84,11 @@ SavepointRequested request_savepoint(const OperatorResource& target, const Savep
     throw Error(ErrorKind::Unsupported,
                 "this Flink operator has no FlinkStateSnapshot resource (operator < 1.10): a savepoint "
                 "goes to the job's configured directory; run again without a directory");
+  }
+  if (!flink::is_canonical_format(options.format_type)) {
+    throw Error(ErrorKind::Unsupported,
+                "this Flink operator has no FlinkStateSnapshot resource (operator < 1.10): it takes savepoints in "
+                "the format of kubernetes.operator.savepoint.format.type; run again without --format");
   }
   const long long nonce = bump_counter(target, "/spec/job/savepointTriggerNonce", dry_run);
   return {fmt::format("savepointTriggerNonce {}", nonce), ""};

@@ -122,7 +122,12 @@ void Client::cancel(const std::string& job_id, http::CancelToken* cancel) {
       throw e;
     }
     if (state == "CANCELED") return;
-    if (!is_terminal_job_state(state)) throw;
+    if (!is_terminal_job_state(state)) {
+      throw Error(ErrorKind::NotFound, fmt::format("cancel job {} failed on {}: Flink answered 404 although it lists "
+                                                   "the job as {}; try again",
+                                                   text::one_line(job_id, 64), endpoint_->describe(),
+                                                   text::one_line(state, 32)));
+    }
     throw Error(ErrorKind::Conflict, fmt::format("cancel job {} failed on {}: the job has already reached the "
                                                  "terminal state {}",
                                                  text::one_line(job_id, 64), endpoint_->describe(), state));
@@ -186,10 +191,26 @@ bool rejects_the_body_format(const Error& e) {
          what.find("RequestBody") != std::string_view::npos;
 }
 
-// An answer that may have been lost after Flink acted on the request: a stall, a cut connection,
-// a proxy's 5xx.
+// Whether Flink may have acted on a request whose answer never came: yes after a stall, a cut
+// connection or a proxy's 5xx; no when no connection was made (the transport then says "cannot
+// connect to", "cannot resolve" or "the proxy refused": core/http/transfer_error.cpp).
 bool answer_may_be_lost(const Error& e) {
-  return e.kind() == ErrorKind::Timeout || e.kind() == ErrorKind::Connect || e.kind() == ErrorKind::Server;
+  if (e.kind() == ErrorKind::Server) return true;
+  if (e.kind() != ErrorKind::Timeout && e.kind() != ErrorKind::Connect) return false;
+  const std::string_view what = e.what();
+  for (std::string_view never_sent : {"cannot connect to ", "cannot resolve ", "the proxy refused "}) {
+    if (what.starts_with(never_sent)) return false;
+  }
+  return true;
+}
+
+// The transport's own advice ends in "(...; retry)": wrong where a retry may take a second savepoint.
+std::string without_retry_advice(std::string what) {
+  const std::size_t open = what.rfind(" (");
+  if (open != std::string::npos && what.back() == ')' && what.find("retry", open) != std::string::npos) {
+    what.erase(open);
+  }
+  return what;
 }
 
 std::string_view operation_noun(OperationKind kind) {
@@ -212,7 +233,9 @@ Triggered Client::trigger_for_version(const std::string& job_id, OperationKind k
                                       const std::string& trigger_id, const EncodeTrigger& encode,
                                       http::CancelToken* cancel) {
   const std::optional<FlinkVersion> version = version_if_known(cancel);
-  const bool known_older = (version && !version->at_least(1, 15)) || takes_only_older_trigger_bodies_;
+  // A version the cluster states wins over what an earlier rejection suggested (it may have been
+  // upgraded behind the same address since).
+  const bool known_older = version ? !version->at_least(1, 15) : takes_only_older_trigger_bodies_.load();
   std::string because =
       version ? fmt::format("Flink {} takes no trigger id", version->to_string())
               : std::string("the cluster takes no trigger id (it rejected the Flink 1.15+ request)");
@@ -227,7 +250,8 @@ Triggered Client::trigger_for_version(const std::string& job_id, OperationKind k
   }
   if (!is_canonical_format(format)) {
     throw Error(ErrorKind::Unsupported,
-                fmt::format("a {} in {} format needs Flink 1.15 or newer; {} runs {}: leave the format canonical",
+                fmt::format("a {} in {} format needs Flink 1.15 or newer; {} runs {}: take a canonical one "
+                            "(drop --format)",
                             operation_noun(kind), text::one_line(format, 32), endpoint_->describe(),
                             version ? "Flink " + version->to_string() : "an older Flink"));
   }
@@ -237,7 +261,7 @@ Triggered Client::trigger_for_version(const std::string& job_id, OperationKind k
     if (!answer_may_be_lost(e)) throw;
     throw Error(e.kind(), fmt::format("{}; {}, so the {} may have started anyway: look at the job's checkpoints "
                                       "before asking again",
-                                      e.what(), because, operation_noun(kind)));
+                                      without_retry_advice(e.what()), because, operation_noun(kind)));
   }
 }
 

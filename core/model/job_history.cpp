@@ -91,7 +91,7 @@ void JobHistory::record(const flink::JobDetails& details, const flink::Checkpoin
   }
   std::sort(fresh.begin(), fresh.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
   for (const flink::Checkpoint* c : fresh) {
-    checkpoints_.push_back({c->id, c->end_to_end_duration, c->checkpointed_size.value_or(0) > 0 ? *c->checkpointed_size : c->state_size});
+    checkpoints_.push_back({c->id, c->end_to_end_duration, c->size_bytes()});
     last_checkpoint_id_ = c->id;
   }
   bound(checkpoints_, capacity_);

@@ -65,7 +65,7 @@ class CliAgainstFlink : public ::testing::TestWithParam<std::string> {
   // `flinktop submit` of the example jar; where there is none (before 1.19 here), the SQL job
   // through the distribution's SQL client.
   std::string submit(std::vector<std::string> extra = {}, const std::string& from_savepoint = "") {
-    if (jar_.empty()) return submit_sql(instance_name(GetParam()), test_sql_job(from_savepoint), state_.path());
+    if (jar_.empty()) return submit_sql_job(instance_name(GetParam()), from_savepoint);
     std::vector<std::string> args{"submit", jar_, "-o", "json"};
     args.insert(args.end(), extra.begin(), extra.end());
     if (!from_savepoint.empty()) args.insert(args.end(), {"--from-savepoint", from_savepoint});

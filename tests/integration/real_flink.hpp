@@ -7,7 +7,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <functional>
 #include <optional>
 #include <sstream>
@@ -91,29 +90,13 @@ inline bool before_flink_115(const std::string& version) {
   return !flink::parse_flink_version(version).value_or(flink::FlinkVersion{}).at_least(1, 15);
 }
 
-// The streaming SQL job of the versions without an example jar: unbounded, keyed state, two
-// vertices (datagen with a watermark → GROUP BY into a blackhole sink, so the second has an input
-// watermark like the example's window), checkpointed as the instance says; optionally restored
-// from a savepoint.
-inline std::string test_sql_job(const std::string& from_savepoint = "") {
-  std::string sql;
-  if (!from_savepoint.empty()) sql += "SET 'execution.savepoint.path' = '" + from_savepoint + "';\n";
-  sql +=
-      "CREATE TABLE numbers (k INT, v BIGINT, ts AS LOCALTIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)\n"
-      "  WITH ('connector' = 'datagen', 'rows-per-second' = '20', 'fields.k.min' = '0', 'fields.k.max' = '99');\n"
-      "CREATE TABLE totals (k INT, n BIGINT, total BIGINT) WITH ('connector' = 'blackhole');\n"
-      "INSERT INTO totals SELECT k, COUNT(*), SUM(v) FROM numbers GROUP BY k;\n";
-  return sql;
-}
-
-// Runs `sql` on the instance with `flink.sh sql` and returns the new job's id.
-inline std::string submit_sql(const std::string& instance, const std::string& sql, const std::string& dir) {
-  const std::string file = dir + "/job-" + std::to_string(std::hash<std::string>{}(sql)) + ".sql";
-  {
-    std::ofstream out(file);
-    out << sql;
-  }
-  return flink_sh({"sql", "--name", instance, file});
+// Submits flink.sh's default SQL job (unbounded; datagen with a watermark → GROUP BY → blackhole:
+// two vertices and keyed state) to the instance, restored from `from_savepoint` when given, and
+// returns the new job's id.
+inline std::string submit_sql_job(const std::string& instance, const std::string& from_savepoint = "") {
+  std::vector<std::string> args{"sql", "--name", instance};
+  if (!from_savepoint.empty()) args.insert(args.end(), {"--from-savepoint", from_savepoint});
+  return flink_sh(args);
 }
 
 // "Flink1_20_5": the test name suffix ctest filters the instances' tests by.

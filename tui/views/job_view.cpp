@@ -80,7 +80,7 @@ model::RowTable JobView::checkpoint_rows(const flink::CheckpointStats& stats, st
     table.rows.push_back({std::to_string(c.id),
                           {std::to_string(c.id), c.status, c.is_savepoint ? "savepoint" : "checkpoint",
                            age_from_millis(c.trigger_timestamp, now), duration_from_millis(c.end_to_end_duration),
-                           bytes(c.checkpointed_size.value_or(0) > 0 ? *c.checkpointed_size : c.state_size),
+                           bytes(c.size_bytes()),
                            c.failure_message.empty() ? c.external_path : c.failure_message}});
   }
   return table;

@@ -55,6 +55,11 @@ struct Checkpoint {
   bool discarded = false;       // completed: its files were removed since
   std::string failure_message;  // failed
   std::int64_t failure_timestamp = 0;
+
+  // What it wrote: the checkpointed (incremental) size where Flink reports one, else the state size.
+  std::int64_t size_bytes() const noexcept {
+    return checkpointed_size.value_or(0) > 0 ? *checkpointed_size : state_size;
+  }
 };
 
 struct RestoredCheckpoint {

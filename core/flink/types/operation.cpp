@@ -53,12 +53,22 @@ bool is_canonical_format(std::string_view format) noexcept {
   return true;
 }
 
+namespace {
+
+// Flink's enum names are upper case ("canonical" is refused by 1.15+).
+std::string upper(std::string s) {
+  for (char& c : s) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+  return s;
+}
+
+}  // namespace
+
 json encode_savepoint_request(const SavepointRequest& r, const std::string& trigger_id, TriggerFields fields) {
   json body = json::object();
   if (!r.target_directory.empty()) body["target-directory"] = r.target_directory;
   body["cancel-job"] = r.cancel_job;
   if (fields == TriggerFields::Current) {
-    if (!r.format.empty()) body["formatType"] = r.format;
+    if (!r.format.empty()) body["formatType"] = upper(r.format);
     body["triggerId"] = trigger_id;
   }
   return body;
@@ -69,7 +79,7 @@ json encode_stop_request(const StopRequest& r, const std::string& trigger_id, Tr
   if (!r.target_directory.empty()) body["targetDirectory"] = r.target_directory;
   body["drain"] = r.drain;
   if (fields == TriggerFields::Current) {
-    if (!r.format.empty()) body["formatType"] = r.format;
+    if (!r.format.empty()) body["formatType"] = upper(r.format);
     body["triggerId"] = trigger_id;
   }
   return body;

@@ -25,17 +25,13 @@ using nlohmann::json;
 
 constexpr const char* kFlinksOwnTrigger = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
 
+// A Flink of a given version; by default as strict as 1.13/1.14 about trigger fields.
 struct OlderFlink {
-  FakeFlink flink;
-  std::string version;  // what /config says; "" = /config answers 404 (a proxy, an old gateway)
-  // The fields the trigger bodies of Flink before 1.15 have; any other one is a 400.
-  std::set<std::string> known{"target-directory", "targetDirectory", "cancel-job", "drain"};
-  std::atomic<int> status_for_accepted{202};
-
-  explicit OlderFlink(std::string flink_version) : version(std::move(flink_version)) {
+  explicit OlderFlink(std::string flink_version) : version_(std::move(flink_version)) {
     flink.routes().Get("/config", [this](const httplib::Request&, httplib::Response& res) {
-      if (version.empty()) return reply(res, 404, R"({"errors":["Not found: /config"]})");
-      reply(res, 200, json{{"flink-version", version}, {"refresh-interval", 3000}}.dump());
+      std::lock_guard lock(mutex_);
+      if (version_.empty()) return reply(res, 404, R"({"errors":["Not found: /config"]})");
+      reply(res, 200, json{{"flink-version", version_}, {"refresh-interval", 3000}}.dump());
     });
     flink.routes().Post(R"(/jobs/[0-9a-f]+/(savepoints|stop))", [this](const httplib::Request& req,
                                                                         httplib::Response& res) {
@@ -44,14 +40,26 @@ struct OlderFlink {
           testdata::captured_dir("1.13.6") /
           (req.path.ends_with("/stop") ? "stop_new_body.txt" : "savepoint_trigger_new_body.txt"));
       const json body = json::parse(req.body);
+      std::lock_guard lock(mutex_);
       for (auto it = body.begin(); it != body.end(); ++it) {
-        if (!known.count(it.key())) return reply(res, 400, rejection.substr(rejection.find('\n') + 1));
+        if (!known_.count(it.key())) return reply(res, 400, rejection.substr(rejection.find('\n') + 1));
       }
       if (status_for_accepted != 202) return reply(res, status_for_accepted, R"({"errors":["Gateway Timeout"]})");
-      reply(res, 202, json{{"request-id", kFlinksOwnTrigger}}.dump());
+      // A Flink that takes a trigger id echoes it; an older one picks its own.
+      reply(res, 202, json{{"request-id", body.value("triggerId", std::string(kFlinksOwnTrigger))}}.dump());
     });
     flink.start();
   }
+
+  // An upgrade behind the same address: the version it states, and the 1.15+ fields accepted.
+  void upgrade_to(const std::string& flink_version) {
+    std::lock_guard lock(mutex_);
+    version_ = flink_version;
+    known_.insert({"triggerId", "formatType"});
+  }
+
+  FakeFlink flink;
+  std::atomic<int> status_for_accepted{202};
 
   std::vector<json> trigger_bodies() const {
     std::vector<json> out;
@@ -60,6 +68,12 @@ struct OlderFlink {
     }
     return out;
   }
+
+ private:
+  std::mutex mutex_;     // the routes run on the server's thread
+  std::string version_;  // what /config says; "" = /config answers 404 (a proxy, an old gateway)
+  // The fields the trigger bodies of Flink before 1.15 have; any other one is a 400.
+  std::set<std::string> known_{"target-directory", "targetDirectory", "cancel-job", "drain"};
 };
 
 TEST(FlinkTriggerVersions, AKnownOlderClusterGetsTheOlderBodyAndFlinksOwnTriggerId) {
@@ -96,7 +110,7 @@ TEST(FlinkTriggerVersions, ANativeSavepointIsRefusedBeforeAnythingIsSent) {
   Error e = expect_error([&] { client.trigger_savepoint(kJob, savepoint); });
   EXPECT_EQ(e.kind(), ErrorKind::Unsupported);
   EXPECT_EQ(std::string(e.what()), "a savepoint in NATIVE format needs Flink 1.15 or newer; " + older.flink.url() +
-                                       " runs Flink 1.14.0: leave the format canonical");
+                                       " runs Flink 1.14.0: take a canonical one (drop --format)");
   StopRequest stop;
   stop.format = "NATIVE";
   EXPECT_EQ(expect_error([&] { client.stop_with_savepoint(kJob, stop); }).kind(), ErrorKind::Unsupported);
@@ -137,7 +151,7 @@ TEST(FlinkTriggerVersions, AnUnknownVersionWithANativeFormatIsRefusedAfterTheRej
 
 TEST(FlinkTriggerVersions, OnlyTheBodyFormatRejectionOfAnUnknownVersionIsRetried) {
   // A known 1.20 cluster that says the body does not match: its own problem, not retried.
-  OlderFlink newer("1.20.5");  // answers the triggerId with the older clusters' 400
+  OlderFlink newer("1.20.5");  // states 1.20.5, yet answers the triggerId with the older clusters' 400
   Client known = client_for(newer.flink);
   EXPECT_EQ(expect_error([&] { known.trigger_savepoint(kJob, {}); }).kind(), ErrorKind::Invalid);
   EXPECT_EQ(newer.trigger_bodies().size(), 1u);
@@ -168,6 +182,24 @@ TEST(FlinkTriggerVersions, ALostAnswerFromAnOlderClusterSaysTheSavepointMayHaveS
             std::string::npos)
       << what;
   EXPECT_EQ(what.find('\n'), std::string::npos);
+  EXPECT_EQ(what.find("retry"), std::string::npos) << what;  // no advice that contradicts the warning
+}
+
+TEST(FlinkTriggerVersions, AStatedNewerVersionWinsOverAnEarlierRejection) {
+  OlderFlink cluster("");  // an older cluster that does not say its version
+  Client client = client_for(cluster.flink);
+  EXPECT_FALSE(client.trigger_savepoint(kJob, {}).idempotent());  // rejected, retried, remembered
+  cluster.upgrade_to("1.20.5");
+  ASSERT_EQ(client.config().flink_version, "1.20.5");  // as a poller would read it
+  SavepointRequest savepoint;
+  savepoint.trigger_id = kTrigger;
+  savepoint.format = "canonical";
+  const Triggered now = client.trigger_savepoint(kJob, savepoint);
+  EXPECT_TRUE(now.idempotent());
+  EXPECT_EQ(now.trigger_id, kTrigger);
+  const json last = cluster.trigger_bodies().back();
+  EXPECT_EQ(last["triggerId"], kTrigger);
+  EXPECT_EQ(last["formatType"], "CANONICAL");  // Flink's enum spelling, whatever the caller's case
 }
 
 TEST(FlinkTriggerVersions, AFlinkChosenTriggerIdMustBeOneTheStatusUrlTakes) {

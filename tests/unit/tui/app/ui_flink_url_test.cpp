@@ -55,6 +55,11 @@ TEST(UiFlinkUrl, TheClusterRowSaysWhatItsJobManagerSaid) {
   EXPECT_NE(s.text().find("Unreachable"), std::string::npos) << s.text();
 }
 
+TEST(UiFlinkUrl, KubernetesClustersAloneAreNotPolledFromTheList) {
+  UiScreen s;  // the clusters of a kubeconfig: none is known only by its URL
+  EXPECT_EQ(s.ui().focus_cluster(), "");
+}
+
 TEST(UiFlinkUrl, SavepointAndStopOnFlink113SayARetryIsNotSafe) {
   UiScreen s(settings(), rest_only_data(true));
   s.type("\n");  // the cluster's jobs
