@@ -28,9 +28,9 @@ const model::SessionJobSummary* session_job_of(const JobRef& job) {
 OperatorResource resource_for(const ActionContext& ctx, const JobRef& job) {
   if (!ctx.kube) throw Error(ErrorKind::Unsupported, "acting through the Flink operator needs Kubernetes access");
   const model::Cluster& c = job.cluster;
-  if (c.kind == model::ClusterKind::OperatorApplication) return {ctx.kube, c.namespace_, c.name, false};
+  if (c.kind == model::ClusterKind::OperatorApplication) return {ctx.kube, c.namespace_, c.name, false, ctx.cancel};
   if (const model::SessionJobSummary* session_job = session_job_of(job)) {
-    return {ctx.kube, c.namespace_, session_job->name, true};
+    return {ctx.kube, c.namespace_, session_job->name, true, ctx.cancel};
   }
   throw Error(ErrorKind::NotFound,
               fmt::format("job {} on session cluster {}/{} has no FlinkSessionJob: it was submitted directly; "
@@ -135,7 +135,7 @@ ActionResult cancel_job(const ActionContext& ctx, const JobRef& job, bool force)
                             job_label(job)));
   }
   return journaled(ctx, job, "cancel", [&] {
-    rest(ctx, job).cancel(job.job_id);
+    rest(ctx, job).cancel(job.job_id, ctx.cancel);
     return ActionResult{fmt::format("cancel requested for job {}", job_label(job)), "", "", ""};
   });
 }
@@ -161,7 +161,7 @@ ActionResult savepoint_job(const ActionContext& ctx, const JobRef& job, const st
     request.target_directory = directory;
     request.format = format;
     request.trigger_id = flink::new_trigger_id();
-    const flink::Triggered triggered = client.trigger_savepoint(job.job_id, request);
+    const flink::Triggered triggered = client.trigger_savepoint(job.job_id, request, ctx.cancel);
     const std::string note = retry_note(triggered, "savepoint");
     if (!wait) {
       return ActionResult{fmt::format("savepoint of {} triggered (trigger id {})", job_label(job), triggered.trigger_id),
@@ -169,7 +169,8 @@ ActionResult savepoint_job(const ActionContext& ctx, const JobRef& job, const st
     }
     if (ctx.progress) ctx.progress(fmt::format("savepoint of {} in progress", job_label(job)));
     flink::OperationStatus status = with_note(note, [&] {
-      return client.wait_for_operation(job.job_id, flink::OperationKind::Savepoint, triggered.trigger_id);
+      return client.wait_for_operation(job.job_id, flink::OperationKind::Savepoint, triggered.trigger_id, {},
+                                       ctx.cancel);
     });
     if (status.failed()) throw Error(ErrorKind::Server, fmt::format("savepoint of {} failed: {}", job_label(job), status.failure));
     return ActionResult{fmt::format("savepoint of {} written to {}", job_label(job), status.location), status.location,
@@ -203,11 +204,12 @@ ActionResult stop_job(const ActionContext& ctx, const JobRef& job, const std::st
     request.drain = drain;
     request.format = format;
     request.trigger_id = flink::new_trigger_id();
-    const flink::Triggered triggered = client.stop_with_savepoint(job.job_id, request);
+    const flink::Triggered triggered = client.stop_with_savepoint(job.job_id, request, ctx.cancel);
     const std::string note = retry_note(triggered, "stop");
     if (ctx.progress) ctx.progress(fmt::format("stopping {} with a savepoint", job_label(job)));
     flink::OperationStatus status = with_note(note, [&] {
-      return client.wait_for_operation(job.job_id, flink::OperationKind::StopWithSavepoint, triggered.trigger_id);
+      return client.wait_for_operation(job.job_id, flink::OperationKind::StopWithSavepoint, triggered.trigger_id, {},
+                                       ctx.cancel);
     });
     if (status.failed()) throw Error(ErrorKind::Server, fmt::format("stop of {} failed: {}", job_label(job), status.failure));
     return ActionResult{fmt::format("{} stopped; savepoint at {}", job_label(job), status.location), status.location, "",
@@ -256,11 +258,11 @@ ActionResult submit_job(const ActionContext& ctx, const model::Cluster& cluster,
     }
     flink::Client& client = rest(ctx, target);
     if (ctx.progress) ctx.progress(fmt::format("uploading {}", jar_name));
-    const std::string jar_id = client.upload_jar(request.jar_path);
+    const std::string jar_id = client.upload_jar(request.jar_path, ctx.cancel);
     std::string job_id;
     try {
       if (ctx.progress) ctx.progress(fmt::format("running {}", jar_name));
-      job_id = client.run_jar(jar_id, request.run);
+      job_id = client.run_jar(jar_id, request.run, ctx.cancel);
     } catch (const Error&) {
       if (!request.keep_jar) delete_quietly(client, jar_id);
       throw;

@@ -28,6 +28,9 @@ struct ActionContext {
   bool readonly = false;
   // Progress for a status line ("savepoint in progress"), called from the acting thread.
   std::function<void(const std::string&)> progress;
+  // Passed to every call the action makes and to its waits (null: none): when it fires, the
+  // action ends at once with Error(Cancelled), journaled (see ActionRunner).
+  http::CancelToken* cancel = nullptr;
 };
 
 struct ActionResult {

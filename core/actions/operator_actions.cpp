@@ -20,7 +20,7 @@ using nlohmann::json;
 // Bumps a numeric field guarded by a JSON-patch "test" of the resourceVersion, so that two users
 // bumping at once cannot both read n and both write n+1 (the second gets a conflict instead).
 long long bump_counter(const OperatorResource& target, const std::string& pointer, bool dry_run) {
-  json current = target.client->get(target.type(), target.namespace_, target.name);
+  json current = target.client->get(target.type(), target.namespace_, target.name, target.cancel);
   const json::json_pointer path(pointer);
   long long value = 0;
   if (current.contains(path) && current[path].is_number_integer()) value = current[path].get<long long>();
@@ -33,7 +33,8 @@ long long bump_counter(const OperatorResource& target, const std::string& pointe
                                                 target.kind(), target.namespace_, target.name));
   }
   patch.push_back({{"op", "add"}, {"path", pointer}, {"value", next}});
-  target.client->patch(target.type(), target.namespace_, target.name, patch, kube::PatchType::Json, dry_run);
+  target.client->patch(target.type(), target.namespace_, target.name, patch, kube::PatchType::Json, dry_run, "",
+                       target.cancel);
   return next;
 }
 
@@ -48,7 +49,7 @@ void set_job_state(const OperatorResource& target, const std::string& state, boo
     throw Error(ErrorKind::Usage, fmt::format("job state must be running or suspended, not \"{}\"", state));
   }
   target.client->patch(target.type(), target.namespace_, target.name, json{{"spec", {{"job", {{"state", state}}}}}},
-                       kube::PatchType::Merge, dry_run);
+                       kube::PatchType::Merge, dry_run, "", target.cancel);
 }
 
 std::string snapshot_name_for(const std::string& resource, std::chrono::system_clock::time_point now) {
@@ -62,7 +63,7 @@ std::string snapshot_name_for(const std::string& resource, std::chrono::system_c
 }
 
 SavepointRequested request_savepoint(const OperatorResource& target, const SavepointOptions& options, bool dry_run) {
-  if (target.client->serves(kube::resources::kFlinkStateSnapshots)) {
+  if (target.client->serves(kube::resources::kFlinkStateSnapshots, target.cancel)) {
     json savepoint{{"formatType", options.format_type.empty() ? "CANONICAL" : options.format_type},
                    {"disposeOnDelete", options.dispose_on_delete},
                    {"alreadyExists", false}};
@@ -75,7 +76,7 @@ SavepointRequested request_savepoint(const OperatorResource& target, const Savep
                    {{"backoffLimit", 1},
                     {"jobReference", {{"kind", target.kind()}, {"name", target.name}}},
                     {"savepoint", savepoint}}}};
-    target.client->create(kube::resources::kFlinkStateSnapshots, target.namespace_, snapshot, dry_run);
+    target.client->create(kube::resources::kFlinkStateSnapshots, target.namespace_, snapshot, dry_run, target.cancel);
     return {"FlinkStateSnapshot " + name, name};
   }
   // Operators before 1.10 have no FlinkStateSnapshot: the nonce is how they take a savepoint
@@ -101,7 +102,8 @@ std::string wait_for_savepoint(const OperatorResource& target, const SavepointRe
   while (true) {
     if (!requested.snapshot_name.empty()) {
       const kube::FlinkStateSnapshot snapshot = kube::FlinkStateSnapshot::from_json(
-          target.client->get(kube::resources::kFlinkStateSnapshots, target.namespace_, requested.snapshot_name));
+          target.client->get(kube::resources::kFlinkStateSnapshots, target.namespace_, requested.snapshot_name,
+                             target.cancel));
       const std::string& state = snapshot.status.state;
       if (state == "COMPLETED") return snapshot.status.path;
       if (state == "FAILED" || state == "ABANDONED") {
@@ -110,7 +112,7 @@ std::string wait_for_savepoint(const OperatorResource& target, const SavepointRe
                                                    snapshot.status.error.empty() ? "no reason given" : snapshot.status.error));
       }
     } else {
-      const json object = target.client->get(target.type(), target.namespace_, target.name);
+      const json object = target.client->get(target.type(), target.namespace_, target.name, target.cancel);
       const kube::FlinkJobStatus status =
           kube::FlinkJobStatus::from_json(object.value("status", json::object()).value("jobStatus", json::object()));
       const auto& last = status.savepoint_info.last_savepoint;
@@ -125,7 +127,12 @@ std::string wait_for_savepoint(const OperatorResource& target, const SavepointRe
                                                   requested.how, target.kind(), target.namespace_, target.name,
                                                   std::chrono::duration_cast<std::chrono::seconds>(deadline).count()));
     }
-    std::this_thread::sleep_for(interval);
+    if (!target.cancel) {
+      std::this_thread::sleep_for(interval);
+    } else if (!target.cancel->wait_for(interval)) {
+      throw Error(ErrorKind::Cancelled, fmt::format("waiting for the savepoint ({}) of {} {}/{} was cancelled",
+                                                    requested.how, target.kind(), target.namespace_, target.name));
+    }
   }
 }
 
@@ -134,7 +141,7 @@ long long restart(const OperatorResource& target, bool dry_run) {
 }
 
 void delete_resource(const OperatorResource& target, bool dry_run) {
-  target.client->remove(target.type(), target.namespace_, target.name, dry_run);
+  target.client->remove(target.type(), target.namespace_, target.name, dry_run, target.cancel);
 }
 
 }  // namespace flinktop::actions

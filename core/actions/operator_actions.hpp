@@ -18,6 +18,8 @@ struct OperatorResource {
   std::string namespace_;
   std::string name;
   bool session_job = false;  // a FlinkSessionJob rather than a FlinkDeployment
+  // Passed to every call on the resource and to the waits between polls (null: none).
+  http::CancelToken* cancel = nullptr;
 
   const kube::ResourceType& type() const;
   std::string kind() const { return session_job ? "FlinkSessionJob" : "FlinkDeployment"; }

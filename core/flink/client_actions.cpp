@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <condition_variable>
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -43,24 +42,9 @@ std::string file_name(const std::string& path) {
 
 // Sleeps for `duration`; returns early (false) when `cancel` fires.
 bool sleep_unless_cancelled(milliseconds duration, http::CancelToken* cancel) {
-  if (!cancel) {
-    std::this_thread::sleep_for(duration);
-    return true;
-  }
-  std::mutex mutex;
-  std::condition_variable woken;
-  bool fired = false;
-  cancel->set_waker([&] {
-    std::lock_guard lock(mutex);
-    fired = true;
-    woken.notify_all();
-  });
-  {
-    std::unique_lock lock(mutex);
-    woken.wait_for(lock, duration, [&] { return fired || cancel->cancelled(); });
-  }
-  cancel->clear_waker();
-  return !cancel->cancelled();
+  if (cancel) return cancel->wait_for(duration);
+  std::this_thread::sleep_for(duration);
+  return true;
 }
 
 std::string seconds_text(milliseconds d) {

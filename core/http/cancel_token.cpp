@@ -2,6 +2,7 @@
 // it reuses or frees the multi handle the waker points at) waits for a wake that is in progress.
 #include "core/http/cancel_token.hpp"
 
+#include <condition_variable>
 #include <utility>
 
 namespace flinktop::http {
@@ -10,6 +11,23 @@ void CancelToken::cancel() {
   std::lock_guard lock(mutex_);
   if (cancelled_.exchange(true, std::memory_order_acq_rel)) return;  // idempotent: wake once
   if (waker_) waker_();
+}
+
+bool CancelToken::wait_for(std::chrono::milliseconds duration) {
+  std::mutex mutex;
+  std::condition_variable woken;
+  bool fired = false;
+  set_waker([&] {
+    std::lock_guard lock(mutex);
+    fired = true;
+    woken.notify_all();
+  });
+  {
+    std::unique_lock lock(mutex);
+    woken.wait_for(lock, duration, [&] { return fired || cancelled(); });
+  }
+  clear_waker();
+  return !cancelled();
 }
 
 void CancelToken::set_waker(std::function<void()> wake) {

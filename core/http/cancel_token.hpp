@@ -2,6 +2,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <mutex>
 
@@ -12,6 +13,10 @@ class CancelToken {
   // Thread-safe; idempotent. Wakes the transfer that is using this token.
   void cancel();
   bool cancelled() const noexcept { return cancelled_.load(std::memory_order_acquire); }
+
+  // Sleeps for `duration` unless cancelled first (then at once): false when cancelled. For the
+  // waits between polls, so that a cancel ends them too. Not while a transfer uses the token.
+  bool wait_for(std::chrono::milliseconds duration);
 
   // Used by the Session while a transfer runs: `wake` is called (once) on cancel().
   void set_waker(std::function<void()> wake);

@@ -22,11 +22,12 @@ void report(ActionOutbox& outbox, ActionOutcome outcome, std::string label) {
 
 }  // namespace
 
-std::thread start_job_action(JobActionRequest request, actions::ActionContext ctx,
-                             std::shared_ptr<ActionOutbox> outbox, std::shared_ptr<actions::Journal> journal) {
+void start_job_action(actions::ActionRunner& runner, JobActionRequest request, actions::ActionContext ctx,
+                      std::shared_ptr<ActionOutbox> outbox, std::shared_ptr<actions::Journal> journal) {
   // `journal` rides along only to stay alive as long as the thread that writes to it.
-  return std::thread([request = std::move(request), ctx = std::move(ctx), outbox = std::move(outbox),
-                      journal = std::move(journal)] {
+  runner.start([request = std::move(request), ctx = std::move(ctx), outbox = std::move(outbox),
+                journal = std::move(journal)](http::CancelToken& cancel) mutable {
+    ctx.cancel = &cancel;
     ActionOutcome outcome;
     try {
       actions::ActionResult result;
@@ -46,10 +47,10 @@ std::thread start_job_action(JobActionRequest request, actions::ActionContext ct
   });
 }
 
-std::thread start_object_delete(ObjectRequest request, std::shared_ptr<kube::ApiClient> client,
-                                std::shared_ptr<ActionOutbox> outbox, std::shared_ptr<actions::Journal> journal) {
-  return std::thread([request = std::move(request), client = std::move(client), outbox = std::move(outbox),
-                      journal = std::move(journal)] {
+void start_object_delete(actions::ActionRunner& runner, ObjectRequest request, std::shared_ptr<kube::ApiClient> client,
+                         std::shared_ptr<ActionOutbox> outbox, std::shared_ptr<actions::Journal> journal) {
+  runner.start([request = std::move(request), client = std::move(client), outbox = std::move(outbox),
+                journal = std::move(journal)](http::CancelToken&) {
     ActionOutcome outcome;
     try {
       if (!client) throw std::runtime_error("no Kubernetes client for context " + request.key.context);

@@ -1,15 +1,15 @@
-// Job actions run on their own threads (a savepoint can take minutes) and report back through an
-// outbox the UI thread empties each frame. The outbox is shared, so a thread that outlives the
-// App (the user quit during a savepoint) still has somewhere to write.
+// Job actions run on the App's ActionRunner (a savepoint can take minutes) and report back through
+// an outbox the UI thread empties each frame. Quitting cancels them (their outcome, "cancelled", is
+// journaled) and waits for them; the outbox is shared so that their last words have somewhere to go.
 #pragma once
 
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
+#include "core/actions/action_runner.hpp"
 #include "core/actions/job_actions.hpp"
 #include "core/model/store.hpp"
 #include "tui/app/job_confirmation.hpp"
@@ -33,13 +33,13 @@ struct ActionOutbox {
   model::Store* store = nullptr;      // to wake the UI; cleared when the App ends
 };
 
-// Starts the action on a new thread; its outcome (one line) and its label land in `outbox`.
-std::thread start_job_action(JobActionRequest request, actions::ActionContext ctx,
-                             std::shared_ptr<ActionOutbox> outbox, std::shared_ptr<actions::Journal> journal);
+// Starts the action on `runner`; its outcome (one line) and its label land in `outbox`.
+void start_job_action(actions::ActionRunner& runner, JobActionRequest request, actions::ActionContext ctx,
+                      std::shared_ptr<ActionOutbox> outbox, std::shared_ptr<actions::Journal> journal);
 
-// Deletes the object of `request` on a new thread, journals it and reports like start_job_action.
-std::thread start_object_delete(ObjectRequest request, std::shared_ptr<kube::ApiClient> client,
-                                std::shared_ptr<ActionOutbox> outbox, std::shared_ptr<actions::Journal> journal);
+// Deletes the object of `request` on `runner`, journals it and reports like start_job_action.
+void start_object_delete(actions::ActionRunner& runner, ObjectRequest request, std::shared_ptr<kube::ApiClient> client,
+                         std::shared_ptr<ActionOutbox> outbox, std::shared_ptr<actions::Journal> journal);
 
 // Wakes the UI thread through the outbox's store, if the App still lives.
 void wake(ActionOutbox& outbox);

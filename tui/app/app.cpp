@@ -122,7 +122,9 @@ class App {
     log_session_.reset();
     watches_.clear();
     poller_.reset();
-    for (std::thread& t : workers_) t.detach();  // still running: they write to the shared outbox
+    // An action still running (a savepoint being waited for) ends now, journaled as cancelled
+    // (Flink may still complete it); ~App joins it, at once since every call it makes takes the token.
+    actions_.cancel_all();
     return 0;
   }
 
@@ -320,14 +322,14 @@ class App {
                                                                            : flink_client_for(request.job.cluster.id);
     ctx.journal = journal_.get();
     ctx.readonly = options_.readonly;
-    workers_.push_back(start_job_action(request, std::move(ctx), outbox_, journal_));
+    start_job_action(actions_, request, std::move(ctx), outbox_, journal_);
   }
 
   // n, e (an EditFlow: the editor, a dry run, a dialog, then the change) and a confirmed ctrl-d.
   void object_action(const ObjectRequest& request) {
     if (options_.readonly) return ui_.flash(Severity::Warn, "read-only: flinktop was started with --readonly");
     if (request.verb == ObjectRequest::Verb::Delete) {
-      workers_.push_back(start_object_delete(request, kube_for_context(request.key.context), outbox_, journal_));
+      start_object_delete(actions_, request, kube_for_context(request.key.context), outbox_, journal_);
       return;
     }
     if (edit_) return ui_.flash(Severity::Warn, "an edit is still open: finish it first");
@@ -390,7 +392,8 @@ class App {
   std::shared_ptr<const model::FlinkClusterSnapshot> seen_flink_;
   std::shared_ptr<const std::vector<model::SavepointRecord>> journal_savepoints_;
   bool journal_stale_ = false;
-  std::vector<std::thread> workers_;
+  // Declared after what its tasks use through the outbox (the Store), so it is joined first.
+  actions::ActionRunner actions_;
   std::unique_ptr<EditFlow> edit_;
   std::string edit_label_;  // "edit FlinkDeployment ns/name": its in-flight line while it is sent
   // Last: its wake callback uses the store and the flag above, so it goes first.

@@ -116,7 +116,7 @@ EditFlow::EditFlow(ObjectRequest request, std::shared_ptr<kube::ApiClient> clien
     s.stage = State::Stage::Editing;
     return;
   }
-  std::thread([state = state_, wake = hooks_.wake] {
+  workers_.start([state = state_, wake = hooks_.wake](http::CancelToken&) {
     try {
       nlohmann::json object = actions::fetch_object(*state->client, state->request.key);
       std::lock_guard lock(state->mutex);
@@ -129,7 +129,7 @@ EditFlow::EditFlow(ObjectRequest request, std::shared_ptr<kube::ApiClient> clien
       state->finish(Severity::Error, fmt::format("cannot edit {}: {}", actions::describe(state->request.key), e.what()));
     }
     if (wake) wake();
-  }).detach();
+  });
 }
 
 EditFlow::~EditFlow() = default;
@@ -194,7 +194,7 @@ EditFlow::Step EditFlow::step() {
   }
   s.target = s.create() ? actions::key_of(s.request.key.context, s.outcome.object) : s.request.key;
   s.stage = State::Stage::Checking;
-  std::thread([state = state_, wake = hooks_.wake] {
+  workers_.start([state = state_, wake = hooks_.wake](http::CancelToken&) {
     State& t = *state;
     std::string refused;
     bool fixable = false;
@@ -224,7 +224,7 @@ EditFlow::Step EditFlow::step() {
       }
     }
     if (wake) wake();
-  }).detach();
+  });
   return {};
 }
 
@@ -237,7 +237,7 @@ void EditFlow::answer(bool yes) {
     return;
   }
   s.stage = State::Stage::Applying;
-  std::thread([state = state_, wake = hooks_.wake, journal = hooks_.journal] {
+  workers_.start([state = state_, wake = hooks_.wake, journal = hooks_.journal](http::CancelToken&) {
     State& t = *state;
     std::string message;
     bool failed = false;
@@ -268,7 +268,7 @@ void EditFlow::answer(bool yes) {
       }
     }
     if (wake) wake();
-  }).detach();
+  });
 }
 
 }  // namespace flinktop::tui

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 
+#include "core/actions/action_runner.hpp"
 #include "core/actions/journal.hpp"
 #include "core/kube/api_client.hpp"
 #include "tui/app/object_confirmation.hpp"
@@ -61,6 +62,9 @@ class EditFlow {
  private:
   std::shared_ptr<State> state_;
   Hooks hooks_;
+  // Last: destroyed first, joining a network step still running (bounded by the API server call's
+  // own timeout) before the rest of the flow goes.
+  actions::ActionRunner workers_;
 };
 
 }  // namespace flinktop::tui
