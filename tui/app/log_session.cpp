@@ -48,40 +48,15 @@ LogSession::LogSession(LogRequest request, Route route, Options options, std::fu
   tail_ = std::make_shared<logs::LogTail>(route_.kube, follow, buffer);
   tail_->buffer().set_on_wake(wake_);
   feed_ = std::make_shared<LogFeed>(LogFeed{request_, tail_, "starting…", ""});
-  if (request_.scope == Scope::Job && route_.flink) worker_ = std::thread([this] { ask_job_taskmanagers(); });
+  if (request_.scope == Scope::Job && route_.flink) {
+    job_taskmanagers_ = std::make_unique<sync::JobTaskManagersPoller>(route_.flink, request_.job_id,
+                                                                      options_.job_refresh, wake_);
+  }
 }
 
 LogSession::~LogSession() {
-  {
-    std::lock_guard lock(mutex_);
-    stop_ = true;
-  }
-  cancel_.cancel();
-  stop_cv_.notify_all();
-  if (worker_.joinable()) worker_.join();
+  job_taskmanagers_.reset();
   tail_->stop();
-}
-
-void LogSession::ask_job_taskmanagers() {
-  for (;;) {
-    JobTaskManagers found;
-    try {
-      found.ids = logs::job_taskmanagers(*route_.flink, request_.job_id, &cancel_);
-    } catch (const std::exception& e) {
-      found.error = text::one_line(e.what(), 200);
-    }
-    {
-      std::lock_guard lock(mutex_);
-      if (stop_) return;
-      // A failed look keeps the TaskManagers the last one found: a hiccup must not switch the
-      // tail to every TaskManager and back.
-      if (!found.error.empty() && job_ && !job_->ids.empty()) found.ids = job_->ids;
-      job_ = std::move(found);
-    }
-    wake_();
-    std::unique_lock lock(mutex_);
-    if (stop_cv_.wait_for(lock, options_.job_refresh, [this] { return stop_; })) return;
-  }
 }
 
 void LogSession::update(const model::Cluster* cluster, const model::ContextSnapshot* snapshot,
@@ -185,11 +160,8 @@ LogSession::Targets LogSession::targets(const model::Cluster& cluster, const mod
       const std::string job = request_.job_name.empty() || request_.job_name == short_id
                                   ? "job " + short_id
                                   : fmt::format("job {} ({})", request_.job_name, short_id);
-      std::optional<JobTaskManagers> runs_on;
-      {
-        std::lock_guard lock(mutex_);
-        runs_on = job_;
-      }
+      const std::optional<sync::JobTaskManagers> runs_on =
+          job_taskmanagers_ ? job_taskmanagers_->latest() : std::nullopt;
       if (route_.flink && !runs_on) {
         out.description = "asking Flink which TaskManagers run " + job + "…";
         break;

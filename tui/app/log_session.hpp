@@ -1,29 +1,24 @@
 // The App's side of a log view: it follows what the view asks for (a LogRequest) with a LogTail.
 // Which pods that is comes from the latest cluster model, looked at again on every update: new
 // TaskManagers join the tail, vanished ones leave, a pod recreated under its name is followed
-// again. For a job, which TaskManagers run its tasks is asked of Flink's REST API on a worker
-// thread, again every 15 s (a failover moves tasks). Without Kubernetes (--flink-url), or for a
+// again. For a job, which TaskManagers run its tasks comes from a sync::JobTaskManagersPoller
+// (Flink's REST API, again every 15 s: a failover moves tasks). Without Kubernetes (--flink-url), or for a
 // TaskManager no pod matches, the Flink REST log files are followed instead; a pod whose log is
 // forbidden falls back to its REST log file (the view says so).
 //
 // Nothing here blocks the UI thread on the network: update() only compares and hands targets on.
 #pragma once
 
-#include <condition_variable>
 #include <functional>
-#include <map>
 #include <memory>
-#include <mutex>
-#include <optional>
 #include <string>
-#include <thread>
 
 #include "core/flink/client.hpp"
-#include "core/http/cancel_token.hpp"
 #include "core/kube/api_client.hpp"
 #include "core/model/cluster.hpp"
 #include "core/model/flink_snapshot.hpp"
 #include "core/model/store.hpp"
+#include "core/sync/job_taskmanagers_poller.hpp"
 #include "tui/views/log_feed.hpp"
 
 namespace flinktop::tui {
@@ -43,7 +38,7 @@ class LogSession {
   // `wake` is called from other threads when there is something new (lines, a source's state,
   // the job's TaskManagers); it must be cheap.
   LogSession(LogRequest request, Route route, Options options, std::function<void()> wake);
-  ~LogSession();  // stops the worker and the tail
+  ~LogSession();  // stops the poller and the tail
   LogSession(const LogSession&) = delete;
   LogSession& operator=(const LogSession&) = delete;
 
@@ -62,14 +57,8 @@ class LogSession {
     std::string problem;
     bool keep_pods = false;  // the pod asked for is gone from the model: leave its follower be
   };
-  struct JobTaskManagers {
-    std::map<std::string, std::string> ids;  // TaskManager id → endpoint
-    std::string error;
-  };
-
   Targets targets(const model::Cluster& cluster, const model::ContextSnapshot* snapshot,
                   const model::FlinkClusterSnapshot* flink);
-  void ask_job_taskmanagers();  // the worker
   void publish(std::string description, std::string problem);
 
   const LogRequest request_;
@@ -80,12 +69,8 @@ class LogSession {
   std::shared_ptr<const LogFeed> feed_;
   std::string pod_keys_, file_keys_;  // what the tail was last given
 
-  std::mutex mutex_;
-  std::condition_variable stop_cv_;
-  bool stop_ = false;
-  std::optional<JobTaskManagers> job_;  // null until Flink first answers
-  http::CancelToken cancel_;
-  std::thread worker_;
+  // A job's TaskManagers (null for other scopes, or without a REST route). Last: stopped first.
+  std::unique_ptr<sync::JobTaskManagersPoller> job_taskmanagers_;
 };
 
 }  // namespace flinktop::tui
