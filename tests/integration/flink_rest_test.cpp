@@ -35,15 +35,6 @@ using it::kScript;
 using it::local_path;
 using it::versions;
 
-int savepoint_dirs_of(const std::string& savepoints_dir, const std::string& job_id) {
-  int n = 0;
-  const std::string prefix = "savepoint-" + job_id.substr(0, 6) + "-";
-  for (const auto& e : fs::directory_iterator(savepoints_dir)) {
-    n += e.is_directory() && e.path().filename().string().rfind(prefix, 0) == 0;
-  }
-  return n;
-}
-
 class FlinkIntegration : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
@@ -324,7 +315,7 @@ TEST_P(FlinkIntegration, JobLifecycle) {
       EXPECT_EQ(e.kind(), ErrorKind::Unsupported) << e.what();
     }
     std::this_thread::sleep_for(seconds(1));
-    EXPECT_EQ(savepoint_dirs_of(savepoints_dir, job_id), 1);
+    EXPECT_EQ(it::savepoints_of(savepoints_dir, job_id), 1);
   } else {
     // The same trigger id again: the same operation and result, still one savepoint.
     EXPECT_TRUE(triggered.idempotent());
@@ -334,7 +325,7 @@ TEST_P(FlinkIntegration, JobLifecycle) {
         client().wait_for_operation(job_id, OperationKind::Savepoint, savepoint.trigger_id, wait);
     EXPECT_EQ(again.location, saved.location);
     std::this_thread::sleep_for(seconds(1));
-    EXPECT_EQ(savepoint_dirs_of(savepoints_dir, job_id), 1);
+    EXPECT_EQ(it::savepoints_of(savepoints_dir, job_id), 1);
   }
   // The JobManager caches checkpoint statistics for web.refresh-interval (3 s): the savepoint shows
   // in them within that, not necessarily 1 s after it completed.

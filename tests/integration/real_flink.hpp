@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <sstream>
@@ -97,6 +98,16 @@ inline std::string submit_sql_job(const std::string& instance, const std::string
   std::vector<std::string> args{"sql", "--name", instance};
   if (!from_savepoint.empty()) args.insert(args.end(), {"--from-savepoint", from_savepoint});
   return flink_sh(args);
+}
+
+// The savepoint directories of a job in an instance's savepoints/ ("savepoint-<6 of its id>-…").
+inline int savepoints_of(const std::string& savepoints_dir, const std::string& job_id) {
+  int n = 0;
+  const std::string prefix = "savepoint-" + job_id.substr(0, 6) + "-";
+  for (const auto& e : std::filesystem::directory_iterator(savepoints_dir)) {
+    n += e.is_directory() && e.path().filename().string().rfind(prefix, 0) == 0;
+  }
+  return n;
 }
 
 // "Flink1_20_5": the test name suffix ctest filters the instances' tests by.

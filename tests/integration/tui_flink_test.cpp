@@ -19,15 +19,6 @@ namespace flinktop::it {
 namespace {
 
 using namespace std::chrono_literals;
-namespace fs = std::filesystem;
-
-int savepoints_of(const std::string& dir, const std::string& job_id) {
-  int n = 0;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    n += e.is_directory() && e.path().filename().string().rfind("savepoint-" + job_id.substr(0, 6) + "-", 0) == 0;
-  }
-  return n;
-}
 
 class TuiAgainstFlink : public ::testing::TestWithParam<std::string> {};
 
@@ -84,23 +75,21 @@ TEST_P(TuiAgainstFlink, SavepointAndStopFromTheKeyboard) {
   tui.keys({"Enter"});
   ASSERT_TRUE(tui.wait_for_line(std::regex(job_id + " +RUNNING"), 20s)) << tui.screen();
 
-  // s: the dialog; on Flink before 1.15 it says a retry is not safe. Enter leaves the directory
-  // field for the buttons; y says yes.
-  tui.type("s");
-  ASSERT_TRUE(tui.wait_for("Trigger savepoint", 5s)) << tui.screen();
-  EXPECT_EQ(tui.wait_for("takes no trigger id", 2s), before_flink_115(version)) << tui.screen();
-  tui.keys({"Enter"});
-  tui.type("y");
-  ASSERT_TRUE(tui.wait_for("written to", 120s)) << tui.screen();
+  // `key` opens the dialog `title`; on Flink before 1.15 it says a retry is not safe. Enter leaves
+  // the directory field for the buttons; y says yes; the status line then says `done`.
+  const auto confirm = [&](const std::string& key, const std::string& title, const std::string& done) {
+    tui.type(key);
+    ASSERT_TRUE(tui.wait_for(title, 5s)) << tui.screen();
+    EXPECT_EQ(tui.wait_for("takes no trigger id", 2s), before_flink_115(version)) << tui.screen();
+    tui.keys({"Enter"});
+    tui.type("y");
+    ASSERT_TRUE(tui.wait_for(done, 120s)) << tui.screen();
+  };
+  ASSERT_NO_FATAL_FAILURE(confirm("s", "Trigger savepoint", "written to"));
   EXPECT_EQ(savepoints_of(savepoints, job_id), 1);
 
   // S: stop with a savepoint; the job finishes.
-  tui.type("S");
-  ASSERT_TRUE(tui.wait_for("Stop with savepoint", 5s)) << tui.screen();
-  EXPECT_EQ(tui.wait_for("takes no trigger id", 2s), before_flink_115(version)) << tui.screen();
-  tui.keys({"Enter"});
-  tui.type("y");
-  ASSERT_TRUE(tui.wait_for("stopped; savepoint at", 120s)) << tui.screen();
+  ASSERT_NO_FATAL_FAILURE(confirm("S", "Stop with savepoint", "stopped; savepoint at"));
   EXPECT_TRUE(tui.wait_for_line(std::regex(job_id + " +FINISHED"), 30s)) << tui.screen();
   EXPECT_EQ(savepoints_of(savepoints, job_id), 2);
 
