@@ -82,4 +82,22 @@ void save_lines(const std::filesystem::path& path, const std::vector<LogLinePtr>
   }
 }
 
+BackgroundSave::BackgroundSave(std::filesystem::path path, std::vector<LogLinePtr> lines, SaveOptions options)
+    : thread_([this, path = std::move(path), lines = std::move(lines), options] {
+        Outcome outcome;
+        try {
+          save_lines(path, lines, options);
+          outcome.saved = true;
+        } catch (const std::exception& e) {
+          outcome.error = e.what();
+        }
+        std::lock_guard lock(mutex_);
+        outcome_ = std::move(outcome);
+      }) {}
+
+std::optional<BackgroundSave::Outcome> BackgroundSave::outcome() const {
+  std::lock_guard lock(mutex_);
+  return outcome_;
+}
+
 }  // namespace flinktop::logs

@@ -3,22 +3,15 @@
 #include <fmt/format.h>
 #include <poll.h>
 
-#include <atomic>
 #include <optional>
 #include <thread>
 #include <vector>
 
-#include "core/actions/cluster_endpoint.hpp"
-#include "core/flink/client.hpp"
-#include "core/model/cluster_discovery.hpp"
-#include "core/sync/context_watch.hpp"
-#include "core/sync/flink_poller.hpp"
-#include "core/sync/pod_usage_poller.hpp"
+#include "core/sync/supply.hpp"
 #include "flinktop/version.hpp"
 #include "tui/app/action_threads.hpp"
 #include "tui/app/edit_flow.hpp"
 #include "tui/app/editor.hpp"
-#include "tui/app/log_session.hpp"
 #include "tui/app/ui.hpp"
 #include "tui/screen/terminal.hpp"
 
@@ -61,9 +54,21 @@ UiSettings ui_settings(const AppOptions& options) {
   return settings;
 }
 
-// The network side of the UI: the Kubernetes watches feeding the Store, the Flink poller that
-// follows the cluster on screen, the action threads; and the loop that hands keys and data to
-// the Ui and its frames to the Terminal.
+sync::SupplyOptions supply_options(const AppOptions& options, std::shared_ptr<actions::Journal> journal) {
+  sync::SupplyOptions supply;
+  for (const AppTarget& t : options.targets) supply.targets.push_back({t.client, t.namespace_});
+  if (options.flink_url) {
+    supply.flink_url_cluster = std::make_shared<const model::Cluster>(options.flink_url->cluster);
+    supply.flink_url_endpoint = options.flink_url->endpoint;
+  }
+  supply.flink_refresh = options.flink_refresh;
+  supply.log_buffer_lines = options.log_buffer_lines;
+  supply.journal = std::move(journal);
+  return supply;
+}
+
+// The loop that hands keys and what core/sync supplies to the Ui and its frames to the Terminal;
+// the screen's demand goes to the Supply, confirmed actions to the ActionRunner.
 class App {
  public:
   App(AppOptions options, std::shared_ptr<actions::Journal> journal)
@@ -85,15 +90,13 @@ class App {
   int run() {
     terminal_ = std::make_unique<Terminal>();
     theme_ = terminal_->color() ? options_.theme : Theme::monochrome();
-    for (const AppTarget& target : options_.targets) {
-      watches_.push_back(std::make_unique<sync::ContextWatch>(target.client, store_, target.namespace_));
-    }
+    supply_ = std::make_unique<sync::Supply>(supply_options(options_, journal_), store_);
     while (ui_.running()) {
       pollfd fds[2] = {{terminal_->fd(), POLLIN, 0}, {store_.wake_fd(), POLLIN, 0}};
       // While log lines pour in, the next frame waits for its turn (or a key) rather than
       // repainting per batch.
       const auto since_frame = WidgetClock::now() - last_frame_;
-      if (log_woken_.load() && since_frame < kLogFrameInterval) {
+      if (supply_->log_lines_waiting() && since_frame < kLogFrameInterval) {
         ::poll(fds, 1, static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(kLogFrameInterval - since_frame).count()));
         store_.clear_wake();  // the log wakes that made us wait: the coming frame reads everything
       } else {
@@ -108,8 +111,7 @@ class App {
       const bool editing = edit_ != nullptr;  // an edit ending in this step flashes its outcome
       advance_edit();
       if (collect_outbox(*outbox_, ui_.status(), WidgetClock::now(), copy_key())) {
-        if (poller_) poller_->poll_now();
-        journal_stale_ = true;  // the action just wrote its outcome there
+        supply_->poll_now();  // the action's effect, and its outcome in the journal
         input = true;
       }
       frame(input || editing || edit_ != nullptr);
@@ -118,10 +120,7 @@ class App {
     const auto give_up = std::chrono::steady_clock::now() + 30s;
     while (edit_ && edit_->sending() && std::chrono::steady_clock::now() < give_up) std::this_thread::sleep_for(20ms);
     edit_.reset();
-    usage_pollers_.clear();
-    log_session_.reset();
-    watches_.clear();
-    poller_.reset();
+    supply_.reset();
     // An action still running (a savepoint being waited for) ends now, journaled as cancelled
     // (Flink may still complete it); ~App joins it, at once since every call it makes takes the token.
     actions_.cancel_all();
@@ -131,161 +130,12 @@ class App {
  private:
   // True when the view on screen was refreshed.
   bool refresh_data(WidgetClock::time_point now) {
-    bool changed = false;
-    const std::uint64_t generation = store_.generation();
-    if (generation != seen_generation_) {
-      seen_generation_ = generation;
-      std::vector<std::shared_ptr<const model::ContextSnapshot>> snapshots;
-      bool rediscovered = clusters_ == nullptr;
-      for (std::size_t i = 0; i < options_.targets.size(); ++i) {
-        snapshots.push_back(store_.snapshot(options_.targets[i].client->context()));
-        // Unchanged clusters come back as the same list: an Event or the pods' usage changes none.
-        auto found = discoveries_[i].run(*snapshots.back());
-        rediscovered = rediscovered || found != discovered_[i];
-        discovered_[i] = std::move(found);
-      }
-      if (rediscovered) {
-        auto clusters = std::make_shared<model::ClusterList>();
-        for (const auto& found : discovered_) clusters->insert(clusters->end(), found->begin(), found->end());
-        if (flink_url_cluster_) clusters->push_back(flink_url_cluster_);
-        clusters_ = std::move(clusters);
-      }
-      contexts_ = std::move(snapshots);
-      changed = true;
-    }
-    follow_focus();
-    follow_pod_usage();
-    if (follow_logs()) changed = true;
-    if (follow_journal()) changed = true;
-    auto flink = poller_ ? poller_->snapshot() : nullptr;
-    if (flink != seen_flink_) {
-      seen_flink_ = flink;
-      changed = true;
-    }
-    return ui_.refresh(ViewData{clusters_, flink, std::chrono::system_clock::now(), contexts_, journal_savepoints_,
-                                log_session_ ? log_session_->feed() : nullptr},
-                       changed, now);
-  }
-
-  // The logs a log view in the stack asks for (the topmost such view): a LogSession while one
-  // asks, a new one when it asks for other logs. True when there is something new to show.
-  bool follow_logs() {
-    const LogRequest* wanted = ui_.log_request();
-    if (!wanted) {
-      log_session_.reset();
-      log_woken_ = false;
-      return false;
-    }
-    bool changed = log_woken_.exchange(false);
-    const model::Cluster* c = cluster(wanted->cluster_id);
-    if (!log_session_ || !(log_session_->request() == *wanted)) {
-      log_session_.reset();
-      LogSession::Route route;
-      if (c) {
-        route.kube = kube_for(*c);
-        route.flink = poller_ && poller_->cluster_id() == c->id ? poller_->client() : flink_client_for(c->id);
-      }
-      LogSession::Options session;
-      session.buffer_lines = options_.log_buffer_lines;
-      log_session_ = std::make_unique<LogSession>(*wanted, std::move(route), session, [this] {
-        log_woken_ = true;
-        store_.notify();
-      });
-      changed = true;
-    }
-    const model::ContextSnapshot* snapshot = nullptr;
-    for (const auto& s : contexts_) {
-      if (c && s->context == c->context) snapshot = s.get();
-    }
-    const auto flink = poller_ && c && poller_->cluster_id() == c->id ? poller_->snapshot() : nullptr;
-    const auto before = log_session_->feed();
-    log_session_->update(c, snapshot, flink.get());
+    supply_->want(ui_.demand());
+    const sync::Collected collected = supply_->collect();
+    if (auto warning = supply_->take_warning()) ui_.flash(Severity::Warn, std::move(*warning));
     // A view opened over the log view does not rebuild for every batch of lines.
-    return (changed || log_session_->feed() != before) && ui_.top().log_request() != nullptr;
-  }
-
-  // The journal is a local file of at most a few hundred kilobytes: read here, on the UI thread,
-  // only when a savepoints list opens and after an action ends (never per frame), rather than
-  // keep a thread for it. True when there are new records.
-  bool follow_journal() {
-    if (!ui_.shows_savepoints()) {
-      journal_savepoints_.reset();  // read afresh when a savepoints list opens again
-      return false;
-    }
-    if (journal_savepoints_ && !journal_stale_) return false;
-    journal_stale_ = false;
-    auto records = std::make_shared<std::vector<model::SavepointRecord>>();
-    if (journal_) {
-      try {
-        *records = actions::journal_savepoints(journal_->read());
-      } catch (const std::exception& e) {
-        ui_.flash(Severity::Warn, fmt::format("savepoints from the journal are not shown: {}", e.what()));
-      }
-    }
-    journal_savepoints_ = std::move(records);
-    return true;
-  }
-
-  // The metrics API is listed (every 15 s, per context) only while a pods view shows its figures.
-  void follow_pod_usage() {
-    if (!ui_.shows_pod_usage()) {
-      usage_pollers_.clear();
-      return;
-    }
-    if (!usage_pollers_.empty()) return;
-    for (const AppTarget& target : options_.targets) {
-      usage_pollers_.push_back(std::make_unique<sync::PodUsagePoller>(target.client, store_, target.namespace_));
-    }
-  }
-
-  // The Flink REST poller follows the cluster the current view is about.
-  void follow_focus() {
-    const std::string cluster_id = ui_.focus_cluster();
-    if (cluster_id.empty()) {
-      poller_.reset();
-      return;
-    }
-    if (!poller_ || poller_->cluster_id() != cluster_id) {
-      poller_.reset();
-      seen_flink_.reset();
-      if (auto client = flink_client_for(cluster_id)) {
-        poller_ = std::make_unique<sync::FlinkPoller>(client, cluster_id, [this] { store_.notify(); },
-                                                      options_.flink_refresh);
-      }
-    }
-    if (poller_) {
-      poller_->open_job(ui_.focus_job());
-      poller_->show_taskmanager_load(ui_.shows_taskmanager_load());
-    }
-  }
-
-  const model::Cluster* cluster(const std::string& id) const {
-    if (!clusters_) return nullptr;
-    for (const auto& c : *clusters_) {
-      if (c->id == id) return c.get();
-    }
-    return nullptr;
-  }
-
-  std::shared_ptr<kube::ApiClient> kube_for_context(const std::string& context) const {
-    for (const AppTarget& target : options_.targets) {
-      if (target.client->context() == context) return target.client;
-    }
-    return nullptr;
-  }
-
-  std::shared_ptr<kube::ApiClient> kube_for(const model::Cluster& c) const { return kube_for_context(c.context); }
-
-  // The route is core/actions' decision, so polls and actions reach a cluster the same way.
-  std::shared_ptr<flink::Client> flink_client_for(const std::string& cluster_id) {
-    const model::Cluster* c = cluster(cluster_id);
-    if (!c) return nullptr;
-    if (options_.flink_url && c->id == options_.flink_url->cluster.id) {
-      return std::make_shared<flink::Client>(options_.flink_url->endpoint);
-    }
-    auto endpoint = actions::rest_endpoint_for(kube_for(*c), *c);
-    if (!endpoint) return nullptr;
-    return std::make_shared<flink::Client>(std::move(endpoint));
+    const bool changed = collected.data || (collected.log_lines && ui_.top().demand().logs);
+    return ui_.refresh(ViewData{supply_->supplied(), std::chrono::system_clock::now()}, changed, now);
   }
 
   // `input`: a key, an action's outcome or an open edit may have changed what is shown.
@@ -311,15 +161,15 @@ class App {
   }
 
   void refresh_now() {
-    if (poller_) poller_->poll_now();
+    supply_->poll_now();
     terminal_->invalidate();
   }
 
   void run_action(const JobActionRequest& request) {
+    sync::ClusterRoute route = supply_->route(request.job.cluster);
     actions::ActionContext ctx;
-    ctx.kube = kube_for(request.job.cluster);
-    ctx.flink = poller_ && poller_->cluster_id() == request.job.cluster.id ? poller_->client()
-                                                                           : flink_client_for(request.job.cluster.id);
+    ctx.kube = std::move(route.kube);
+    ctx.flink = std::move(route.flink);
     ctx.journal = journal_.get();
     ctx.readonly = options_.readonly;
     start_job_action(actions_, request, std::move(ctx), outbox_, journal_);
@@ -329,7 +179,7 @@ class App {
   void object_action(const ObjectRequest& request) {
     if (options_.readonly) return ui_.flash(Severity::Warn, "read-only: flinktop was started with --readonly");
     if (request.verb == ObjectRequest::Verb::Delete) {
-      start_object_delete(actions_, request, kube_for_context(request.key.context), outbox_, journal_);
+      start_object_delete(actions_, request, supply_->kube_for_context(request.key.context), outbox_, journal_);
       return;
     }
     if (edit_) return ui_.flash(Severity::Warn, "an edit is still open: finish it first");
@@ -344,7 +194,7 @@ class App {
     hooks.wake = [outbox = outbox_] { wake(*outbox); };
     hooks.journal = journal_;
     edit_label_ = action_label(request);
-    edit_ = std::make_unique<EditFlow>(request, kube_for_context(request.key.context), std::move(hooks));
+    edit_ = std::make_unique<EditFlow>(request, supply_->kube_for_context(request.key.context), std::move(hooks));
   }
 
   // One step of the open edit, when no prompt or dialog is in the way.
@@ -372,34 +222,16 @@ class App {
   model::Store store_;
   std::shared_ptr<ActionOutbox> outbox_;
   Ui ui_;
-  std::vector<std::unique_ptr<sync::ContextWatch>> watches_;
-  std::unique_ptr<sync::FlinkPoller> poller_;
-  std::vector<std::unique_ptr<sync::PodUsagePoller>> usage_pollers_;
   std::unique_ptr<Terminal> terminal_;
   Theme theme_;
   Canvas canvas_;
-  // One discovery per context (as options_.targets), what each found last, and all of it together
-  // (null before the first discovery, which must run even with no context at all: --flink-url
-  // alone still has its cluster).
-  std::vector<model::ClusterDiscovery> discoveries_ = std::vector<model::ClusterDiscovery>(options_.targets.size());
-  std::vector<std::shared_ptr<const model::ClusterList>> discovered_ =
-      std::vector<std::shared_ptr<const model::ClusterList>>(options_.targets.size());
-  std::shared_ptr<const model::Cluster> flink_url_cluster_ =
-      options_.flink_url ? std::make_shared<const model::Cluster>(options_.flink_url->cluster) : nullptr;
-  std::shared_ptr<const model::ClusterList> clusters_;
-  std::vector<std::shared_ptr<const model::ContextSnapshot>> contexts_;
-  std::uint64_t seen_generation_ = ~0ull;
-  std::shared_ptr<const model::FlinkClusterSnapshot> seen_flink_;
-  std::shared_ptr<const std::vector<model::SavepointRecord>> journal_savepoints_;
-  bool journal_stale_ = false;
+  WidgetClock::time_point last_frame_{};
   // Declared after what its tasks use through the outbox (the Store), so it is joined first.
   actions::ActionRunner actions_;
   std::unique_ptr<EditFlow> edit_;
   std::string edit_label_;  // "edit FlinkDeployment ns/name": its in-flight line while it is sent
-  // Last: its wake callback uses the store and the flag above, so it goes first.
-  std::atomic<bool> log_woken_{false};
-  WidgetClock::time_point last_frame_{};
-  std::unique_ptr<LogSession> log_session_;
+  // Last: its feeds wake through the Store, so they stop first.
+  std::unique_ptr<sync::Supply> supply_;
 };
 
 }  // namespace

@@ -1,7 +1,7 @@
 // The interactive application: one UI thread that waits on the keyboard and on the Store's wake
 // fd, hands keys and the latest snapshots to the Ui (tui/app/ui.hpp), and gives the frame it
-// composes to the Terminal (which writes only what changed). Network work happens on the sync
-// workers (Kubernetes watches, Flink polls) and on action threads — never here.
+// composes to the Terminal (which writes only what changed). Network work happens in core: the
+// feeds of sync::Supply (what the screen demands) and the actions' ActionRunner — never here.
 #pragma once
 
 #include <memory>
@@ -13,15 +13,13 @@
 #include "core/flink/endpoint.hpp"
 #include "core/kube/api_client.hpp"
 #include "core/model/cluster.hpp"
+#include "core/sync/supply.hpp"
 #include "tui/app/key_map.hpp"
 #include "tui/screen/theme.hpp"
 
 namespace flinktop::tui {
 
-struct AppTarget {
-  std::shared_ptr<kube::ApiClient> client;
-  std::string namespace_;  // empty = all namespaces
-};
+using AppTarget = sync::KubeTarget;  // a context to watch, in one namespace or ("") all
 
 // --flink-url: one cluster that no Kubernetes describes, reached straight through its REST API.
 struct FlinkUrlTarget {

@@ -8,7 +8,6 @@
 #include <cstring>
 #include <filesystem>
 #include <mutex>
-#include <thread>
 
 #include "core/actions/object_edit.hpp"
 #include "core/error.hpp"

@@ -31,7 +31,7 @@ constexpr const char* kPortForwardsLater = "Port-forwarding to the Web UI is not
 
 Ui::Ui(UiSettings settings, UiHooks hooks)
     : settings_(std::move(settings)), hooks_(std::move(hooks)),
-      stack_(std::make_unique<ClustersView>(settings_.several_contexts)) {
+      stack_(std::make_unique<ClustersView>(settings_.several_contexts, settings_.flink_url)) {
   if (settings_.start_view == "pods") stack_.push(std::make_unique<PodsView>());
   command_.set_candidates(command_candidates());
 }
@@ -92,7 +92,7 @@ void Ui::compose(Canvas& canvas, const DrawContext& ctx) {
     // A Flink cluster that stopped answering: say so, with the age of what is still shown.
     const auto& flink = data_.flink;
     status_.data_age.reset();
-    if (flink && !flink->error.empty() && focus_cluster() == flink->cluster_id) {
+    if (flink && !flink->error.empty() && stack_.top().demand().flink_cluster == flink->cluster_id) {
       if (flink->updated != std::chrono::system_clock::time_point{}) {
         status_.data_age = std::chrono::duration_cast<std::chrono::seconds>(data_.now - flink->updated);
       }
@@ -108,7 +108,7 @@ HeaderInfo Ui::header_info() {
   info.flink_url = settings_.flink_url;
   info.context = settings_.context;
   info.kube_namespace = settings_.kube_namespace;
-  if (const model::Cluster* c = data_.cluster(focus_cluster())) {
+  if (const model::Cluster* c = data_.cluster(stack_.top().demand().flink_cluster)) {
     info.cluster = c->namespace_.empty() ? c->name : c->namespace_ + "/" + c->name;  // --flink-url: host:port
   }
   if (data_.flink) info.flink_version = data_.flink->flink_version;
@@ -325,7 +325,7 @@ std::optional<actions::JobRef> Ui::action_target() {
 void Ui::open_object(ObjectView::Show what) {
   std::string refusal;
   if (auto ref = object_target(refusal)) {
-    stack_.push(std::make_unique<ObjectView>(std::move(*ref), what, stack_.top().focus_cluster()));
+    stack_.push(std::make_unique<ObjectView>(std::move(*ref), what, stack_.top().demand().flink_cluster));
   } else {
     show(refusal);
   }

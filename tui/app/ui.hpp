@@ -63,13 +63,8 @@ class Ui {
   void compose(Canvas& canvas, const DrawContext& ctx);
 
   bool running() const { return running_; }
-  std::string focus_cluster() const { return stack_.top().focus_cluster(); }
-  std::string focus_job() const { return stack_.top().focus_job(); }
-  bool shows_savepoints() const { return stack_.top().shows_savepoints(); }
-  bool shows_taskmanager_load() const { return stack_.top().shows_taskmanager_load(); }
-  bool shows_pod_usage() const { return stack_.top().shows_pod_usage(); }
-  // The logs a view in the stack follows (the topmost that does): kept while a view is opened over it.
-  const LogRequest* log_request() const { return stack_.log_request(); }
+  // What the screen needs fetched now (tui/app/view_stack.hpp); the App hands it to core/sync.
+  sync::Demand demand() const { return stack_.demand(); }
   StatusLineData& status() { return status_; }
   const StatusLineData& status() const { return status_; }
   View& top() { return stack_.top(); }

@@ -15,6 +15,12 @@ std::vector<std::string> ViewStack::crumbs() const {
   return out;
 }
 
+sync::Demand ViewStack::demand() const {
+  sync::Demand demand = top().demand();
+  for (auto it = views_.rbegin(); it != views_.rend() && !demand.logs; ++it) demand.logs = (*it)->demand().logs;
+  return demand;
+}
+
 void ViewStack::back() {
   if (Table* t = top().table(); t && !t->filter().text().empty()) {
     t->set_filter("");
@@ -32,7 +38,7 @@ void ViewStack::back() {
 }
 
 const model::Cluster* ViewStack::selected_cluster(const ViewData& data) {
-  if (!top().focus_cluster().empty()) return data.cluster(top().focus_cluster());
+  if (const std::string about = top().demand().flink_cluster; !about.empty()) return data.cluster(about);
   return data.cluster(top().selected_id());
 }
 
@@ -46,7 +52,7 @@ std::string ViewStack::drill_down(const ViewData& data) {
   if (dynamic_cast<ClustersView*>(&top())) return open_for_selected_cluster<JobsView>(data);
   if (auto* jobs = dynamic_cast<JobsView*>(&top())) {
     const std::string id = jobs->selected_id();
-    const model::Cluster* c = data.cluster(jobs->focus_cluster());
+    const model::Cluster* c = data.cluster(jobs->demand().flink_cluster);
     if (id.empty() || !c) return "";
     push(std::make_unique<JobView>(c->id, c->name, id, job_name(data, id)));
   }

@@ -18,13 +18,9 @@ class ViewStack {
   View& top() { return *views_.back(); }
   const View& top() const { return *views_.back(); }
   std::size_t depth() const { return views_.size(); }
-  // What the topmost view that follows logs asks for (null: none does).
-  const LogRequest* log_request() const {
-    for (auto it = views_.rbegin(); it != views_.rend(); ++it) {
-      if (const LogRequest* request = (*it)->log_request()) return request;
-    }
-    return nullptr;
-  }
+  // What the screen needs fetched: the top view's demand, with the logs of the topmost view that
+  // follows logs (a log view keeps its tail while describe or help is opened over it).
+  sync::Demand demand() const;
   std::vector<std::string> crumbs() const;
 
   void push(std::unique_ptr<View> view) { views_.push_back(std::move(view)); }

@@ -6,7 +6,8 @@
 
 namespace flinktop::tui {
 
-ClustersView::ClustersView(bool several_contexts) : several_contexts_(several_contexts) {
+ClustersView::ClustersView(bool several_contexts, std::string rest_only_cluster)
+    : several_contexts_(several_contexts), rest_only_cluster_(std::move(rest_only_cluster)) {
   table_.set_columns({{"NAME", 16, 0, false, Align::Left},
                       {"NAMESPACE", 6, 0, true, Align::Left},
                       {"REST", 4, 0, true, Align::Left},
@@ -32,11 +33,9 @@ model::RowTable ClustersView::rows(const ViewData& data) const {
     table.columns.push_back(c);
   }
   table.rows.reserve(data.cluster_list().size());
-  rest_only_cluster_.clear();
   for (const auto& shared : data.cluster_list()) {
     const model::Cluster& c = *shared;
     if (c.context.empty()) {
-      rest_only_cluster_ = c.id;
       table.rows.push_back(rest_only_row(c, data));
       continue;
     }

@@ -20,10 +20,14 @@ class JobView : public View {
   void draw(Canvas& canvas, Rect area, const DrawContext& ctx) override;
   bool handle_key(const Key& key) override;
   Table* table() override { return &tabs_[tab_]; }
-  std::string focus_cluster() const override { return cluster_id_; }
-  std::string focus_job() const override { return job_id_; }
+  // The journal is read only while the savepoints tab is shown.
+  sync::Demand demand() const override {
+    sync::Demand demand = sync::Demand::flink(cluster_id_);
+    demand.job = job_id_;
+    demand.savepoints = tab_ == kSavepoints;
+    return demand;
+  }
   std::optional<LogsTarget> logs_target(const ViewData& data) override;
-  bool shows_savepoints() const override { return tab_ == kSavepoints; }
   CopyTarget copy_target() override;
   const std::string& job_id() const { return job_id_; }
 

@@ -11,7 +11,7 @@ class JobsView : public TableView {
   std::string title() const override { return "Jobs(" + cluster_name_ + ")"; }
   std::string crumb() const override { return "jobs"; }
   std::vector<KeyHint> hints() const override;
-  std::string focus_cluster() const override { return cluster_id_; }
+  sync::Demand demand() const override { return sync::Demand::flink(cluster_id_); }
   std::optional<LogsTarget> logs_target(const ViewData& data) override;
 
  protected:

@@ -148,7 +148,7 @@ CopyTarget LogsView::copy_target() {
 }
 
 void LogsView::save() {
-  if (saving_.valid()) {
+  if (saving_) {
     say(Severity::Info, "still writing the previous file");
     return;
   }
@@ -166,21 +166,20 @@ void LogsView::save() {
   const std::string what =
       fmt::format("{} {}lines", grouped(lines.size()), view_.filter().active() && view_.hides_unmatched() ? "filtered " : "");
   const logs::SaveOptions options{view_.prefix(), view_.timestamps()};
-  saving_ = std::async(std::launch::async, [lines = std::move(lines), path, options, what]() {
-    try {
-      logs::save_lines(path, lines, options);
-      return std::pair{Severity::Ok, fmt::format("saved {} to {}", what, path.string())};
-    } catch (const std::exception& e) {
-      return std::pair{Severity::Error, std::string(e.what())};
-    }
-  });
-  say(Severity::Info, fmt::format("saving {} to {}", what, path.string()));
+  saving_ = std::make_unique<logs::BackgroundSave>(path, std::move(lines), options);
+  saved_as_ = fmt::format("{} to {}", what, path.string());
+  say(Severity::Info, "saving " + saved_as_);
 }
 
 void LogsView::collect_save() {
-  if (saving_.valid() && saving_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-    auto [severity, text] = saving_.get();
-    say(severity, std::move(text));
+  if (!saving_) return;
+  if (auto outcome = saving_->outcome()) {
+    if (outcome->saved) {
+      say(Severity::Ok, "saved " + saved_as_);
+    } else {
+      say(Severity::Error, std::move(outcome->error));
+    }
+    saving_.reset();
   }
 }
 

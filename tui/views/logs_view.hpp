@@ -11,8 +11,8 @@
 #pragma once
 
 #include <filesystem>
-#include <future>
 
+#include "core/logs/save_lines.hpp"
 #include "tui/views/view.hpp"
 #include "tui/widgets/log_view.hpp"
 
@@ -30,8 +30,11 @@ class LogsView : public View {
   bool claims_key(const Key& key) const override;
   LogView* log_view() override { return &view_; }
   // Keeps the cluster's Flink REST polled: its TaskManagers are what REST log files are read from.
-  std::string focus_cluster() const override { return request_.cluster_id; }
-  const LogRequest* log_request() const override { return &request_; }
+  sync::Demand demand() const override {
+    sync::Demand demand = sync::Demand::flink(request_.cluster_id);
+    demand.logs = request_;
+    return demand;
+  }
   std::optional<std::pair<Severity, std::string>> take_message() override;
   CopyTarget copy_target() override;
 
@@ -56,7 +59,8 @@ class LogsView : public View {
   std::chrono::system_clock::time_point wall_now_{};
   std::filesystem::path save_directory_ = ".";
   // ctrl-s writes on a worker (100k lines, fsync): the UI thread never waits for the disk.
-  std::future<std::pair<Severity, std::string>> saving_;
+  std::unique_ptr<logs::BackgroundSave> saving_;
+  std::string saved_as_;  // "1,234 lines to /path/file.log": what the outcome says
 };
 
 }  // namespace flinktop::tui

@@ -24,8 +24,9 @@ class ObjectView : public View {
   bool handle_key(const Key& key) override { return pager_.handle_key(key); }
   TextPager* pager() override { return &pager_; }
   // Keeps the cluster's Flink data polled, so Esc returns to a live view.
-  std::string focus_cluster() const override { return cluster_id_; }
+  sync::Demand demand() const override { return sync::Demand::flink(cluster_id_); }
   const ObjectRef& object() const { return object_; }
+  const std::string& cluster_id() const { return cluster_id_; }
 
  private:
   ObjectRef object_;

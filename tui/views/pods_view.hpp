@@ -15,7 +15,11 @@ class PodsView : public TableView {
   std::string crumb() const override { return "pods"; }
   std::vector<KeyHint> hints() const override;
   std::optional<LogsTarget> logs_target(const ViewData& data) override;
-  bool shows_pod_usage() const override { return true; }
+  sync::Demand demand() const override {
+    sync::Demand demand;
+    demand.pod_usage = true;
+    return demand;
+  }
 
  protected:
   model::RowTable rows(const ViewData& data) const override;

@@ -13,8 +13,12 @@ class TaskManagersView : public TableView {
   std::string title() const override { return "TaskManagers(" + cluster_name_ + ")"; }
   std::string crumb() const override { return "taskmanagers"; }
   std::vector<KeyHint> hints() const override { return {{"l", "Logs"}, {"esc", "Back"}, {"/", "Filter"}}; }
-  std::string focus_cluster() const override { return cluster_id_; }
-  bool shows_taskmanager_load() const override { return true; }
+  // Each TaskManager's load is asked for only while this view shows it.
+  sync::Demand demand() const override {
+    sync::Demand demand = sync::Demand::flink(cluster_id_);
+    demand.taskmanager_load = true;
+    return demand;
+  }
   std::optional<LogsTarget> logs_target(const ViewData& data) override;
 
  protected:

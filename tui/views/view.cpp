@@ -9,18 +9,6 @@
 
 namespace flinktop::tui {
 
-const model::ClusterList& ViewData::cluster_list() const {
-  static const model::ClusterList none;
-  return clusters ? *clusters : none;
-}
-
-const model::Cluster* ViewData::cluster(const std::string& id) const {
-  for (const auto& c : cluster_list()) {
-    if (c->id == id) return c.get();
-  }
-  return nullptr;
-}
-
 std::string TableView::age_cell(std::chrono::system_clock::time_point since,
                                 std::chrono::system_clock::time_point now) const {
   note_age_change(text::age_changes_at(since, now));

@@ -15,10 +15,11 @@
 #include "core/model/row_table.hpp"
 #include "core/model/savepoint_history.hpp"
 #include "core/model/store.hpp"
+#include "core/sync/demand.hpp"
+#include "core/sync/supply.hpp"
 #include "core/text/quantity.hpp"
 #include "tui/screen/canvas.hpp"
 #include "tui/screen/key.hpp"
-#include "tui/views/log_feed.hpp"
 #include "tui/widgets/box.hpp"
 #include "tui/widgets/draw_context.hpp"
 #include "tui/widgets/header.hpp"
@@ -29,23 +30,12 @@
 
 namespace flinktop::tui {
 
-struct ViewData {
-  // Every cluster of every context. Shared, not copied: the App hands a ViewData to the Ui on every
-  // frame, and copying thousands of clusters with their pods was half of the idle CPU.
-  std::shared_ptr<const model::ClusterList> clusters;
-  // The Flink REST data of the cluster the view is about (null until the first poll answers).
-  std::shared_ptr<const model::FlinkClusterSnapshot> flink;
-  std::chrono::system_clock::time_point now{};
-  // The Store's snapshot of each context in view: the raw objects behind describe and YAML.
-  std::vector<std::shared_ptr<const model::ContextSnapshot>> contexts;
-  // The savepoints in flinktop's own action journal; null until a view that lists savepoints
-  // asks for them (the App reads the file then, and again after an action ends).
-  std::shared_ptr<const std::vector<model::SavepointRecord>> journal_savepoints;
-  // What the App follows for the top view's log request (null when it asks for none).
-  std::shared_ptr<const LogFeed> logs;
+using logs::LogFeed;
+using logs::LogRequest;
 
-  const model::Cluster* cluster(const std::string& id) const;
-  const model::ClusterList& cluster_list() const;  // empty while there are none
+// What a view reads: what core/sync supplied for the screen's demand, and the clock.
+struct ViewData : sync::Supplied {
+  std::chrono::system_clock::time_point now{};
 };
 
 // What `l` opens: the logs of the selected cluster, pod, TaskManager or job, and what the log
@@ -80,20 +70,11 @@ class View {
   virtual bool claims_key(const Key& /*key*/) const { return false; }
   // What `l` opens from here (nothing: the view has no logs to offer).
   virtual std::optional<LogsTarget> logs_target(const ViewData& /*data*/) { return std::nullopt; }
-  // The logs the App should follow while this view is shown (null = none).
-  virtual const LogRequest* log_request() const { return nullptr; }
   // A line for the status line that the last key produced ("saved 1,234 lines to ..."), once.
   virtual std::optional<std::pair<Severity, std::string>> take_message() { return std::nullopt; }
-  // The cluster whose Flink REST the App should poll while this view is shown ("" = none), and
-  // the job whose details it should poll.
-  virtual std::string focus_cluster() const { return ""; }
-  virtual std::string focus_job() const { return ""; }
-  // True while the view lists savepoints: only then does the App read the journal from disk.
-  virtual bool shows_savepoints() const { return false; }
-  // True while the view shows TaskManagers' load: only then is each TaskManager asked for it.
-  virtual bool shows_taskmanager_load() const { return false; }
-  // True while the view shows pods' CPU and memory: only then is the metrics API listed.
-  virtual bool shows_pod_usage() const { return false; }
+  // What this view needs fetched while it is shown (its Flink cluster, open job, logs...): the
+  // App hands the screen's demand to core/sync, which runs the feeds it names and no others.
+  virtual sync::Demand demand() const { return {}; }
   // Whether the view, refreshed now (`wall_now`) from unchanged data, could read differently than
   // at its last refresh — an age ticked. The Ui refreshes a view once a second only while this
   // holds: rebuilding thousands of rows whose ages read the same was most of flinktop's idle CPU.

@@ -12,6 +12,14 @@ namespace {
 
 constexpr const char* kUrl = "http://127.0.0.1:8081";
 
+// As the App sets them for --flink-url: the header names the URL, the clusters view polls it.
+UiSettings url_settings() {
+  UiSettings s = settings();
+  s.flink_url = kUrl;
+  s.context = "--flink-url 127.0.0.1:8081";
+  return s;
+}
+
 ViewData rest_only_data(bool polled) {
   ViewData data;
   auto clusters = std::make_shared<model::ClusterList>();
@@ -34,8 +42,8 @@ ViewData rest_only_data(bool polled) {
 }
 
 TEST(UiFlinkUrl, TheClusterRowSaysWhatItsJobManagerSaid) {
-  UiScreen s(settings(), rest_only_data(false));
-  EXPECT_EQ(s.ui().focus_cluster(), kUrl);  // polled while the list is shown
+  UiScreen s(url_settings(), rest_only_data(false));
+  EXPECT_EQ(s.ui().demand().flink_cluster, kUrl);  // polled while the list is shown
   std::string screen = s.text();
   EXPECT_NE(screen.find("127.0.0.1:8081"), std::string::npos) << screen;
   EXPECT_NE(screen.find("Unknown"), std::string::npos) << screen;
@@ -57,11 +65,11 @@ TEST(UiFlinkUrl, TheClusterRowSaysWhatItsJobManagerSaid) {
 
 TEST(UiFlinkUrl, KubernetesClustersAloneAreNotPolledFromTheList) {
   UiScreen s;  // the clusters of a kubeconfig: none is known only by its URL
-  EXPECT_EQ(s.ui().focus_cluster(), "");
+  EXPECT_EQ(s.ui().demand().flink_cluster, "");
 }
 
 TEST(UiFlinkUrl, SavepointAndStopOnFlink113SayARetryIsNotSafe) {
-  UiScreen s(settings(), rest_only_data(true));
+  UiScreen s(url_settings(), rest_only_data(true));
   s.type("\n");  // the cluster's jobs
   s.type("s");
   ASSERT_TRUE(s.ui().dialog());
@@ -84,7 +92,7 @@ TEST(UiFlinkUrl, ANewerFlinkGetsNoSuchWarning) {
   auto newer = std::make_shared<model::FlinkClusterSnapshot>(*data.flink);
   newer->flink_version = "1.20.5";
   data.flink = newer;
-  UiScreen s(settings(), data);
+  UiScreen s(url_settings(), data);
   s.type("\ns");
   ASSERT_TRUE(s.ui().dialog());
   for (const std::string& line : s.ui().dialog()->content().body) {

@@ -40,14 +40,11 @@ void push(const LogFeed& feed, const std::string& label, std::uint32_t index, st
 class UiLogs : public ::testing::Test {
  protected:
   // Opens the log view from `keys` and hands it a feed with a few lines from two pods.
-  const LogRequest& open(const std::string& keys) {
+  LogRequest open(const std::string& keys) {
     s.type(keys);
-    const LogRequest* request = s.ui().top().log_request();
-    EXPECT_NE(request, nullptr) << "no log view opened by " << keys << "\n" << s.text();
-    if (!request) {
-      static const LogRequest none;
-      return none;
-    }
+    const std::optional<LogRequest> request = s.ui().demand().logs;
+    EXPECT_TRUE(request) << "no log view opened by " << keys << "\n" << s.text();
+    if (!request) return {};
     feed = feed_for(*request);
     push(*feed, "orders-taskmanager-1-1", 0, {"INFO Starting TaskManager", "INFO Received task Source: Kafka (1/2)"});
     push(*feed, "orders-5d8f7c9b4-x2x7q", 1, {"ERROR Checkpoint 12 expired before completing."});
@@ -87,12 +84,12 @@ TEST_F(UiLogs, OfTheSelectedClusterMergedWithTheirSources) {
 
 TEST_F(UiLogs, OfAPodATaskManagerAndAJob) {
   EXPECT_EQ(open(":pods\n/orders-taskmanager-1-1\nl").pod, "orders-taskmanager-1-1");
-  EXPECT_EQ(s.ui().top().log_request()->scope, LogRequest::Scope::Pod);
+  EXPECT_EQ(s.ui().top().demand().logs->scope, LogRequest::Scope::Pod);
 
   UiScreen jobs;
   jobs.type("/orders\n\nl");
-  const LogRequest* job = jobs.ui().top().log_request();
-  ASSERT_NE(job, nullptr) << jobs.text();
+  const std::optional<LogRequest> job = jobs.ui().top().demand().logs;
+  ASSERT_TRUE(job) << jobs.text();
   EXPECT_EQ(job->scope, LogRequest::Scope::Job);
   EXPECT_EQ(job->job_id, kJobId);
   EXPECT_EQ(job->job_name, "orders-enrichment");
@@ -121,7 +118,7 @@ TEST_F(UiLogs, SlashFiltersTheLinesAndEscClearsItBeforeLeaving) {
   EXPECT_EQ(s.ui().top().log_view()->shown(), 4u);
   EXPECT_EQ(s.ui().top().title(), "Logs(orders)");
   s.type("\x1b");
-  EXPECT_EQ(s.ui().top().log_request(), nullptr) << "Esc left the log view";
+  EXPECT_FALSE(s.ui().demand().logs) << "Esc left the log view";
 }
 
 TEST_F(UiLogs, CopiesTheCursorLineAndSavesToAFile) {
@@ -158,7 +155,7 @@ TEST_F(UiLogs, CopiesTheCursorLineAndSavesToAFile) {
 TEST_F(UiLogs, NothingToShowFromTheJobsList) {
   UiScreen empty(false, view_data(false));
   empty.type("/nothing-matches\nl");
-  EXPECT_EQ(empty.ui().top().log_request(), nullptr);
+  EXPECT_FALSE(empty.ui().demand().logs);
   EXPECT_EQ(empty.flash(), "select a cluster, pod, TaskManager or job to see its logs");
 }
 

@@ -48,15 +48,15 @@ TEST(UiSnapshot, JobSavepoints) {
   UiScreen s(false, savepoint_view_data());
   s.type(kSelectOrders);
   s.type("\n\n\t\t");
-  EXPECT_FALSE(s.ui().shows_savepoints());
+  EXPECT_FALSE(s.ui().demand().savepoints);
   s.type("\t");
-  EXPECT_TRUE(s.ui().shows_savepoints());
+  EXPECT_TRUE(s.ui().demand().savepoints);
   s.expect("ui_job_savepoints");
   const std::string screen = s.text(300, 100);
   EXPECT_EQ(screen.find("other-cluster"), std::string::npos) << screen;
   EXPECT_EQ(screen.find("other-job"), std::string::npos) << screen;
   s.type("\t");
-  EXPECT_FALSE(s.ui().shows_savepoints());
+  EXPECT_FALSE(s.ui().demand().savepoints);
 }
 
 TEST(UiSnapshot, TaskManagers) {

@@ -1,5 +1,5 @@
-// Between a log view and the App: what the view wants to follow (LogRequest, a plain value the
-// App compares frame to frame) and what the App follows for it (LogFeed: the LogTail whose
+// Between a log view and core/sync: what the view wants to follow (LogRequest, a plain value that
+// travels in the screen's sync::Demand) and what is followed for it (LogFeed: the LogTail whose
 // buffer the view takes lines from, and one line saying which processes those are).
 #pragma once
 
@@ -9,7 +9,7 @@
 
 #include "core/logs/log_tail.hpp"
 
-namespace flinktop::tui {
+namespace flinktop::logs {
 
 struct LogRequest {
   enum class Scope {
@@ -65,4 +65,4 @@ struct LogFeed {
   std::string problem;
 };
 
-}  // namespace flinktop::tui
+}  // namespace flinktop::logs

@@ -1,4 +1,4 @@
-#include "tui/app/log_session.hpp"
+#include "core/sync/log_session.hpp"
 
 #include <fmt/format.h>
 
@@ -7,10 +7,12 @@
 #include "core/logs/cluster_log_targets.hpp"
 #include "core/text/one_line.hpp"
 
-namespace flinktop::tui {
+namespace flinktop::sync {
 
 namespace {
 
+using logs::LogFeed;
+using logs::LogRequest;
 using Scope = LogRequest::Scope;
 
 constexpr std::size_t kNamesListed = 4;
@@ -36,7 +38,7 @@ std::string file_keys(const std::vector<logs::RestLogFile>& files) {
 
 }  // namespace
 
-LogSession::LogSession(LogRequest request, Route route, Options options, std::function<void()> wake)
+LogSession::LogSession(LogRequest request, ClusterRoute route, Options options, std::function<void()> wake)
     : request_(std::move(request)), route_(std::move(route)), options_(options), wake_(std::move(wake)) {
   logs::FollowOptions follow;
   follow.tail_lines = options_.tail_lines;
@@ -49,7 +51,7 @@ LogSession::LogSession(LogRequest request, Route route, Options options, std::fu
   tail_->buffer().set_on_wake(wake_);
   feed_ = std::make_shared<LogFeed>(LogFeed{request_, tail_, "starting…", ""});
   if (request_.scope == Scope::Job && route_.flink) {
-    job_taskmanagers_ = std::make_unique<sync::JobTaskManagersPoller>(route_.flink, request_.job_id,
+    job_taskmanagers_ = std::make_unique<JobTaskManagersPoller>(route_.flink, request_.job_id,
                                                                       options_.job_refresh, wake_);
   }
 }
@@ -160,7 +162,7 @@ LogSession::Targets LogSession::targets(const model::Cluster& cluster, const mod
       const std::string job = request_.job_name.empty() || request_.job_name == short_id
                                   ? "job " + short_id
                                   : fmt::format("job {} ({})", request_.job_name, short_id);
-      const std::optional<sync::JobTaskManagers> runs_on =
+      const std::optional<JobTaskManagers> runs_on =
           job_taskmanagers_ ? job_taskmanagers_->latest() : std::nullopt;
       if (route_.flink && !runs_on) {
         out.description = "asking Flink which TaskManagers run " + job + "…";
@@ -194,4 +196,4 @@ LogSession::Targets LogSession::targets(const model::Cluster& cluster, const mod
   return out;
 }
 
-}  // namespace flinktop::tui
+}  // namespace flinktop::sync
