@@ -1,12 +1,11 @@
-// LogTargetResolver: from TARGET to pods (or REST log files), using the same cluster discovery and
-// job lookup as `get` and the job commands.
+// LogTargetResolver: from TARGET to a cluster and what of it to follow (the same cluster discovery
+// and job lookup as `get` and the job commands); which pods or REST log files that is, logs::plan_logs
+// decides, as it does for the log view.
 #include "cli/log_targets.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
-#include <set>
 #include <sstream>
 
 #include "cli/job_listing.hpp"
@@ -19,34 +18,42 @@ namespace flinktop::cli {
 namespace {
 
 using model::ClusterPod;
-using model::PodRole;
+using logs::LogScope;
 
-// Pod name → IP, from the context's snapshot (standalone TaskManagers are known by address).
-logs::PodIps pod_ips(const ClusterTarget& target) {
-  return target.snapshot ? logs::pod_ips(*target.snapshot, target.cluster.namespace_) : logs::PodIps{};
+// What this command knows of `target` for logs::plan_logs: the scope, -c, -p, and where pods are.
+logs::LogPlanInput plan_input(const ClusterTarget& target, const LogTargetQuery& query, LogScope scope) {
+  logs::LogPlanInput in;
+  in.scope = scope;
+  in.container = query.container;
+  in.previous = query.previous;
+  in.kubernetes = target.kube != nullptr;
+  in.flink = target.flink;
+  // Pod name → IP, from the context's snapshot (standalone TaskManagers are known by address).
+  if (target.snapshot) in.pod_ips = logs::pod_ips(*target.snapshot, target.cluster.namespace_);
+  return in;
 }
 
-logs::PodLogTarget pod_target(const ClusterTarget& target, const ClusterPod& pod,
-                              const std::string& container, const logs::PodIps& ips) {
-  return logs::pod_log_target(pod, target.flink, ips, container);
+logs::TaskManagerEndpoints endpoints_of(const std::vector<flink::TaskManager>& tms) {
+  logs::TaskManagerEndpoints endpoints;
+  for (const auto& tm : tms) endpoints[tm.id] = tm.endpoint;
+  return endpoints;
 }
 
-std::vector<logs::PodLogTarget> cluster_pods(const ClusterTarget& target, const LogTargetQuery& query,
-                                             bool taskmanagers_only) {
-  return logs::cluster_log_targets(target.cluster, target.flink, pod_ips(target), taskmanagers_only,
-                                   query.container);
+// The TaskManagers running `job` as the plan wants them: a failed look is an empty answer and why.
+void look_up_job_taskmanagers(flink::Client& flink, const std::string& job_id, logs::LogPlanInput& in) {
+  in.job_taskmanagers.emplace();
+  if (job_id.empty()) return;  // not started yet: it runs nowhere
+  try {
+    in.job_taskmanagers = logs::job_taskmanagers(flink, job_id);
+  } catch (const Error& e) {
+    in.job_taskmanagers_error = text::one_line(e.what(), 200);
+  }
 }
 
-const ClusterPod* pod_of_taskmanager(const ClusterTarget& target, const std::string& id,
-                                     const std::string& endpoint, const logs::PodIps& ips) {
-  return logs::taskmanager_pod(target.cluster, id, endpoint, ips);
-}
-
-std::string names_of(const std::vector<logs::PodLogTarget>& pods) {
-  std::string names;
-  for (std::size_t i = 0; i < pods.size() && i < 6; ++i) names += (i ? ", " : "") + pods[i].name;
-  if (pods.size() > 6) names += fmt::format(", and {} more", pods.size() - 6);
-  return names;
+void set_job(logs::LogPlanInput& in, const JobRow& job) {
+  in.job_id = job.id;
+  in.job_name = job.name;
+  in.job_state = job.state;
 }
 
 // The job named `wanted`; when there is none, the error says what else TARGET was tried as.
@@ -96,20 +103,32 @@ void LogTargetResolver::narrow_to(const model::Cluster& cluster) {
   narrowed_cluster_ = cluster.namespace_ + "/" + cluster.name;
 }
 
+LogTargets LogTargetResolver::planned(const ClusterTarget& target, const logs::LogPlanInput& input) {
+  if (changes_) narrow_to(target.cluster);
+  logs::LogPlan plan = logs::plan_logs(target.cluster, input);
+  LogTargets out;
+  out.api = target.kube;
+  out.pods = std::move(plan.pods);
+  out.rest_files = std::move(plan.files);
+  out.description = std::move(plan.description);
+  out.problem = std::move(plan.problem);
+  if (!first_) return out;
+  if (!input.kubernetes) {
+    out.notes.push_back("showing the Flink REST log files of " + plan.subject + " (--flink-url: no Kubernetes)");
+  } else if (input.scope == LogScope::TaskManager && out.pods.empty() && !out.rest_files.empty()) {
+    out.notes.push_back("no pod found for TaskManager " + input.taskmanager_id + ": showing its Flink REST log file");
+  }
+  // With nothing to follow, the problem is what `logs` stops (or waits) with, not a note.
+  if (!out.problem.empty() && (!out.pods.empty() || !out.rest_files.empty())) out.notes.push_back(out.problem);
+  return out;
+}
+
 LogTargets LogTargetResolver::resolve_kube(const ClusterTargets& targets) {
   const std::string& wanted = query_.target;
   if (wanted.empty()) {
     throw Error(ErrorKind::Usage, "logs needs a TARGET: a pod, a cluster, a job or a TaskManager id");
   }
-  LogTargets out;
-  auto done = [&](const ClusterTarget& target, std::vector<logs::PodLogTarget> pods,
-                  std::string description) {
-    if (changes_) narrow_to(target.cluster);
-    out.api = target.kube;
-    out.pods = std::move(pods);
-    out.description = std::move(description);
-    return out;
-  };
+  const LogScope every_or = query_.all_taskmanagers ? LogScope::EveryTaskManager : LogScope::Cluster;
 
   // 1. A pod.
   for (const ClusterTarget& target : targets.clusters) {
@@ -117,10 +136,11 @@ LogTargets LogTargetResolver::resolve_kube(const ClusterTargets& targets) {
       if (pod.name != wanted && pod.namespace_ + "/" + pod.name != wanted) continue;
       if (query_.all_taskmanagers) {
         changes_ = true;
-        return done(target, cluster_pods(target, query_, true),
-                    "the TaskManagers of cluster " + cluster_label(target.cluster));
+        return planned(target, plan_input(target, query_, LogScope::EveryTaskManager));
       }
-      return done(target, {pod_target(target, pod, query_.container, pod_ips(target))}, "pod " + pod.name);
+      logs::LogPlanInput in = plan_input(target, query_, LogScope::Pod);
+      in.pod = pod.name;
+      return planned(target, in);
     }
   }
   // 2. A cluster. The same name in several contexts or namespaces is ambiguous.
@@ -138,10 +158,7 @@ LogTargets LogTargetResolver::resolve_kube(const ClusterTargets& targets) {
   }
   if (clusters.size() == 1) {
     changes_ = true;
-    const ClusterTarget& target = *clusters.front();
-    return done(target, cluster_pods(target, query_, query_.all_taskmanagers),
-                (query_.all_taskmanagers ? "the TaskManagers of cluster " : "cluster ") +
-                    cluster_label(target.cluster));
+    return planned(*clusters.front(), plan_input(*clusters.front(), query_, every_or));
   }
   // 3. A standalone TaskManager id (native ones are pod names, found above).
   if (wanted.find(':') != std::string::npos) {
@@ -153,61 +170,28 @@ LogTargets LogTargetResolver::resolve_kube(const ClusterTargets& targets) {
       } catch (const Error&) {
         continue;  // this cluster cannot say; another may
       }
-      for (const auto& tm : tms) {
-        if (tm.id != wanted) continue;
-        if (query_.all_taskmanagers) {
-          changes_ = true;
-          return done(target, cluster_pods(target, query_, true),
-                      "the TaskManagers of cluster " + cluster_label(target.cluster));
-        }
-        const auto ips = pod_ips(target);
-        if (const ClusterPod* pod = pod_of_taskmanager(target, tm.id, tm.endpoint, ips)) {
-          return done(target, {pod_target(target, *pod, query_.container, ips)}, "TaskManager " + tm.id);
-        }
-        out.rest_files.push_back({target.flink, tm.id, "", ""});
-        if (first_)
-          out.notes.push_back("no pod found for TaskManager " + tm.id + ": showing its Flink REST log file");
-        out.api = target.kube;
-        out.description = "TaskManager " + tm.id;
-        return out;
+      if (std::none_of(tms.begin(), tms.end(), [&](const flink::TaskManager& tm) { return tm.id == wanted; }))
+        continue;
+      if (query_.all_taskmanagers) {
+        changes_ = true;
+        return planned(target, plan_input(target, query_, LogScope::EveryTaskManager));
       }
+      logs::LogPlanInput in = plan_input(target, query_, LogScope::TaskManager);
+      in.taskmanager_id = wanted;
+      in.taskmanagers = endpoints_of(tms);
+      return planned(target, in);
     }
   }
   // 4. A job.
   const JobListing listing = list_jobs(targets);
   const JobRow& job = find_job_or_say_what_was_tried(listing, targets, wanted);
   const ClusterTarget& target = targets.clusters[job.cluster];
-  const std::string job_text = fmt::format("job {} ({})", job.name, job.id.substr(0, 8));
   changes_ = true;
-  if (query_.all_taskmanagers || !target.flink || job.id.empty()) {
-    return done(target, cluster_pods(target, query_, true),
-                "the TaskManagers of cluster " + cluster_label(target.cluster) + " (" + job_text + ")");
-  }
-  std::map<std::string, std::string> tms;
-  std::string why;
-  try {
-    tms = logs::job_taskmanagers(*target.flink, job.id);
-  } catch (const Error& e) {
-    why = text::one_line(e.what(), 200);
-  }
-  const auto ips = pod_ips(target);
-  std::vector<logs::PodLogTarget> pods;
-  std::set<std::string> seen;
-  for (const auto& [id, endpoint] : tms) {
-    const ClusterPod* pod = pod_of_taskmanager(target, id, endpoint, ips);
-    if (pod && seen.insert(pod->name).second) pods.push_back(pod_target(target, *pod, query_.container, ips));
-  }
-  if (pods.empty()) {
-    if (first_) {
-      out.notes.push_back(
-          fmt::format("{} runs on no TaskManager flinktop can match to a pod ({}): following every "
-                      "TaskManager of cluster {}",
-                      job_text, why.empty() ? "state " + job.state : why, cluster_label(target.cluster)));
-    }
-    return done(target, cluster_pods(target, query_, true),
-                "the TaskManagers of cluster " + cluster_label(target.cluster) + " (" + job_text + ")");
-  }
-  return done(target, std::move(pods), "the TaskManagers running " + job_text + ": " + names_of(pods));
+  logs::LogPlanInput in =
+      plan_input(target, query_, query_.all_taskmanagers ? LogScope::EveryTaskManager : LogScope::Job);
+  set_job(in, job);
+  if (in.scope == LogScope::Job && target.flink) look_up_job_taskmanagers(*target.flink, job.id, in);
+  return planned(target, in);
 }
 
 LogTargets LogTargetResolver::resolve_flink_url(const ClusterTargets& targets) {
@@ -215,47 +199,30 @@ LogTargets LogTargetResolver::resolve_flink_url(const ClusterTargets& targets) {
     throw Error(ErrorKind::Usage, "--flink-url names no Flink REST API");
   }
   const ClusterTarget& target = targets.clusters.front();
-  const std::shared_ptr<flink::Client>& flink = target.flink;
+  flink::Client& flink = *target.flink;
   const std::string& wanted = query_.target;
-  LogTargets out;
-  auto taskmanager_files = [&](const std::set<std::string>& only) {
-    for (const auto& tm : flink->taskmanagers()) {
-      if (only.empty() || only.count(tm.id)) out.rest_files.push_back({flink, tm.id, "", ""});
-    }
-  };
-  const std::string where = flink->endpoint().describe();
+  const LogScope every_or = query_.all_taskmanagers ? LogScope::EveryTaskManager : LogScope::Cluster;
+  logs::LogPlanInput in = plan_input(target, query_, every_or);
   if (wanted.empty() || wanted == target.cluster.name) {
     changes_ = true;
-    if (!query_.all_taskmanagers) out.rest_files.push_back({flink, "", "", ""});
-    taskmanager_files({});
-    out.description =
-        (query_.all_taskmanagers ? "the TaskManagers of " : "the JobManager and TaskManagers of ") + where;
+    in.taskmanagers = endpoints_of(flink.taskmanagers());
   } else if (is_jobmanager_word(wanted)) {
-    out.rest_files.push_back({flink, "", "", ""});
-    out.description = "the JobManager of " + where;
+    in.scope = LogScope::JobManager;
   } else {
-    for (const auto& tm : flink->taskmanagers()) {
-      if (tm.id == wanted) out.rest_files.push_back({flink, tm.id, "", ""});
-    }
-    if (!out.rest_files.empty()) {
-      out.description = "TaskManager " + wanted;
+    in.taskmanagers = endpoints_of(flink.taskmanagers());
+    if (in.taskmanagers->count(wanted)) {
+      in.scope = LogScope::TaskManager;
+      in.taskmanager_id = wanted;
     } else {
       const JobListing listing = list_jobs(targets);
       const JobRow& job = find_job(listing, targets, wanted);
       changes_ = true;
-      std::set<std::string> ids;
-      if (!query_.all_taskmanagers && !job.id.empty()) {
-        for (const auto& [id, endpoint] : logs::job_taskmanagers(*flink, job.id)) ids.insert(id);
-      }
-      taskmanager_files(ids);
-      if (out.rest_files.empty()) taskmanager_files({});
-      out.description = fmt::format("the TaskManagers of job {} ({})", job.name, job.id.substr(0, 8));
+      in.scope = query_.all_taskmanagers ? LogScope::EveryTaskManager : LogScope::Job;
+      set_job(in, job);
+      if (in.scope == LogScope::Job) look_up_job_taskmanagers(flink, job.id, in);
     }
   }
-  if (first_)
-    out.notes.push_back("showing the Flink REST log files of " + out.description +
-                        " (--flink-url: no Kubernetes)");
-  return out;
+  return planned(target, in);
 }
 
 }  // namespace flinktop::cli

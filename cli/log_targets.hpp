@@ -18,6 +18,7 @@
 #include "cli/cluster_targets.hpp"
 #include "cli/global_options.hpp"
 #include "core/kube/api_client.hpp"
+#include "core/logs/log_plan.hpp"
 #include "core/logs/log_source.hpp"
 
 namespace flinktop::cli {
@@ -27,13 +28,15 @@ struct LogTargetQuery {
   std::string cluster;  // --cluster: narrows where TARGET is looked for
   bool all_taskmanagers = false;
   std::string container;  // -c
+  bool previous = false;  // -p: the previous containers (so no REST log file stands in for a pod)
 };
 
 struct LogTargets {
   std::shared_ptr<kube::ApiClient> api;  // null with --flink-url
   std::vector<logs::PodLogTarget> pods;
   std::vector<logs::RestLogFile> rest_files;
-  std::string description;         // "cluster streaming/orders", for notes
+  std::string description;  // what is followed: "the JobManager and TaskManagers of streaming/orders: ..."
+  std::string problem;      // why nothing (or less than asked) is followed; "" when all is well
   std::vector<std::string> notes;  // said once on stderr (fallbacks, what is shown)
 };
 
@@ -51,6 +54,8 @@ class LogTargetResolver {
  private:
   LogTargets resolve_kube(const ClusterTargets& targets);
   LogTargets resolve_flink_url(const ClusterTargets& targets);
+  // What logs::plan_logs makes of `input` in `target`'s cluster, with the notes of a first look.
+  LogTargets planned(const ClusterTarget& target, const logs::LogPlanInput& input);
 
   // After the first look: only the context and namespace where the target was found are looked
   // at again (a refresh every few seconds must not list every namespace of every context).

@@ -230,14 +230,16 @@ int run_logs(const GlobalOptions& global, const LogsOptions& options, std::ostre
     err << "flinktop: --since applies to pod logs only; ignored for the REST log files\n";
 
   LogTargetResolver resolver(
-      global, {options.target, options.cluster, options.all_taskmanagers, options.container}, err);
+      global, {options.target, options.cluster, options.all_taskmanagers, options.container, options.previous},
+      err);
   LogTargets targets = resolver.resolve();
   for (const std::string& note : targets.notes) err << "flinktop: " << note << '\n';
   const bool waits_for_pods = follow.follow && resolver.changes();
   if (targets.pods.empty() && targets.rest_files.empty()) {
-    if (!waits_for_pods)
-      throw Error(ErrorKind::NotFound, targets.description + " has no pods to read logs from");
-    err << "flinktop: " << targets.description << " has no pods yet; waiting for some\n";
+    const std::string why =
+        targets.problem.empty() ? targets.description + " has no pods to read logs from" : targets.problem;
+    if (!waits_for_pods) throw Error(ErrorKind::NotFound, why);
+    err << "flinktop: " << why << "; waiting for some\n";
   }
 
   logs::LogBufferOptions buffer;

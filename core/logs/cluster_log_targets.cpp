@@ -35,19 +35,6 @@ PodLogTarget pod_log_target(const model::ClusterPod& pod, std::shared_ptr<flink:
   return out;
 }
 
-std::vector<PodLogTarget> cluster_log_targets(const model::Cluster& cluster,
-                                              std::shared_ptr<flink::Client> flink, const PodIps& ips,
-                                              bool taskmanagers_only, const std::string& container) {
-  std::vector<PodLogTarget> pods;
-  for (const model::ClusterPod& pod : cluster.pods) {
-    if (pod.role == model::PodRole::TaskManager ||
-        (!taskmanagers_only && pod.role == model::PodRole::JobManager)) {
-      pods.push_back(pod_log_target(pod, flink, ips, container));
-    }
-  }
-  return pods;
-}
-
 const model::ClusterPod* taskmanager_pod(const model::Cluster& cluster, const std::string& taskmanager_id,
                                          const std::string& endpoint, const PodIps& ips) {
   // A standalone id is "<ip>:<port>-<hex>": its host part is the pod's IP.

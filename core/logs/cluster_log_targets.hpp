@@ -1,6 +1,5 @@
-// What "the logs of a cluster" means, for the CLI (`flinktop logs`) and the log view alike: which
-// pods of a cluster are followed, how a pod becomes a PodLogTarget (with what the REST fallback
-// needs), and which pod a Flink TaskManager runs in — by name on native Kubernetes, by IP for a
+// The pieces logs::plan_logs decides with: how a pod becomes a PodLogTarget (with what the REST
+// fallback needs), and which pod a Flink TaskManager runs in — by name on native Kubernetes, by IP for a
 // standalone cluster (TaskManager id "10.0.0.7:6122-3f2a1b") — and which TaskManagers run a job.
 #pragma once
 
@@ -24,11 +23,6 @@ PodIps pod_ips(const model::ContextSnapshot& snapshot, const std::string& ns);
 // `container` "" = FollowOptions::container. `flink` (may be null) is the pod's cluster's REST API.
 PodLogTarget pod_log_target(const model::ClusterPod& pod, std::shared_ptr<flink::Client> flink,
                             const PodIps& ips, const std::string& container = "");
-
-// The cluster's JobManager and TaskManager pods (only the TaskManagers when asked).
-std::vector<PodLogTarget> cluster_log_targets(const model::Cluster& cluster,
-                                              std::shared_ptr<flink::Client> flink, const PodIps& ips,
-                                              bool taskmanagers_only, const std::string& container = "");
 
 // The pod of TaskManager `taskmanager_id` (whose `endpoint` is host:port, "" if unknown); null when
 // no pod of the cluster matches.

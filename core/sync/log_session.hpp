@@ -1,5 +1,5 @@
 // What a log view asks for (a LogRequest in the screen's Demand), followed with a LogTail.
-// Which pods that is comes from the latest cluster model, looked at again on every update: new
+// Which pods that is, logs::plan_logs makes of the latest cluster model on every update: new
 // TaskManagers join the tail, vanished ones leave, a pod recreated under its name is followed
 // again. For a job, which TaskManagers run its tasks comes from a JobTaskManagersPoller
 // (Flink's REST API, again every 15 s: a failover moves tasks). Without Kubernetes (--flink-url), or for a
@@ -16,6 +16,7 @@
 #include "core/flink/client.hpp"
 #include "core/kube/api_client.hpp"
 #include "core/logs/log_feed.hpp"
+#include "core/logs/log_plan.hpp"
 #include "core/model/cluster.hpp"
 #include "core/model/flink_snapshot.hpp"
 #include "core/model/store.hpp"
@@ -47,15 +48,9 @@ class LogSession {
   std::shared_ptr<const logs::LogFeed> feed() const { return feed_; }
 
  private:
-  struct Targets {
-    std::vector<logs::PodLogTarget> pods;
-    std::vector<logs::RestLogFile> files;
-    std::string description;
-    std::string problem;
-    bool keep_pods = false;  // the pod asked for is gone from the model: leave its follower be
-  };
-  Targets targets(const model::Cluster& cluster, const model::ContextSnapshot* snapshot,
-                  const model::FlinkClusterSnapshot* flink);
+  // What to follow now: logs::plan_logs with what this session knows.
+  logs::LogPlan targets(const model::Cluster& cluster, const model::ContextSnapshot* snapshot,
+                        const model::FlinkClusterSnapshot* flink) const;
   void publish(std::string description, std::string problem);
 
   const logs::LogRequest request_;

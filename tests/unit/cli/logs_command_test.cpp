@@ -254,7 +254,7 @@ TEST(LogTargetResolverRefresh, SeesTaskManagersJoinAndLeave) {
   g.kubeconfig = env.kubeconfig().string();
   g.all_namespaces = true;
   std::ostringstream err;
-  LogTargetResolver resolver(g, {"orders-app", "", false, ""}, err);
+  LogTargetResolver resolver(g, {"orders-app", "", false, "", false}, err);
   const LogTargets first = resolver.resolve();
   EXPECT_TRUE(resolver.changes());
   ASSERT_EQ(first.pods.size(), 3u);
