@@ -21,10 +21,12 @@ class FlinkUrl : public ::testing::Test {
     flink.routes().Get("/jobs/overview", [](const httplib::Request&, httplib::Response& res) {
       reply(res, 200, R"({"jobs":[]})");
     });
-    flink.start();
   }
 
+  // Starts the server at the first run, so that a test can add its routes first: httplib's route
+  // tables are not thread-safe once it serves.
   CommandResult flinktop(std::vector<std::string> args, std::vector<std::string> env = {}) {
+    flink.start();
     args.insert(args.begin(), {FLINKTOP_BINARY, "--flink-url", flink.url()});
     env.push_back("KUBECONFIG=/nonexistent");
     env.push_back("NO_PROXY=*");

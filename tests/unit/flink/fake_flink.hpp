@@ -64,9 +64,11 @@ class FakeFlink {
   }
 
  private:
-  demo::LoopbackServer server_;
   mutable std::mutex mutex_;
   std::vector<RecordedRequest> requests_;
+  // Last, so it is destroyed first: its destructor stops and joins the worker threads, whose
+  // post-routing handler writes requests_ under mutex_; both must outlive the last of them.
+  demo::LoopbackServer server_;
 };
 
 constexpr const char* kJob = "9f7b40f6c549f53f1a934f5d0120fd99";

@@ -107,10 +107,11 @@ TEST(HttpSession, ReusesTheConnectionForSequentialRequests) {
 }
 
 TEST(HttpSession, ServesFourThreadsAtOnce) {
-  LoopbackServer server;
+  // Before the server, so they outlive it: its destructor joins the handlers that use them.
   std::mutex mutex;
   std::condition_variable all_in;
   int in_flight = 0;
+  LoopbackServer server;
   server.routes().Get("/together", [&](const httplib::Request&, httplib::Response& res) {
     std::unique_lock lock(mutex);
     ++in_flight;

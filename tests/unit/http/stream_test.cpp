@@ -56,9 +56,10 @@ void route_stall_after_first_chunk(LoopbackServer& server) {
 }
 
 TEST(HttpStream, DeliversChunksWhileTheServerHoldsTheResponseOpen) {
-  LoopbackServer server;
+  // Before the server, so they outlive it: its destructor joins the handler that uses them.
   Signal client_saw_first;
   std::atomic<bool> first_seen_before_second{false};
+  LoopbackServer server;
   server.routes().Get("/watch", [&](const httplib::Request&, httplib::Response& res) {
     res.set_chunked_content_provider("application/json", [&](size_t offset, httplib::DataSink& sink) {
       if (offset == 0) {

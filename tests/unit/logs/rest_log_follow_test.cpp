@@ -82,7 +82,6 @@ class FakeJobManager {
     res.set_content(R"({"errors":["TaskManager tm-1 does not exist."]})", "application/json");
   }
 
-  demo::LoopbackServer server_;
   std::shared_ptr<flink::Client> client_;
   std::mutex mutex_;
   std::string tm_log_;
@@ -90,6 +89,8 @@ class FakeJobManager {
   bool gone_ = false;
   std::atomic<int> lists_{0};
   std::atomic<int> reads_{0};
+  // Last, so it is destroyed first: its destructor joins the handlers that use the members above.
+  demo::LoopbackServer server_;
 };
 
 TEST(RestLogFollow, ReadsTheFileThenOnlyWhatIsAppended) {

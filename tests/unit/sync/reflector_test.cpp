@@ -41,7 +41,9 @@ struct Fixture {
 
   std::set<std::string> pod_names() const {
     std::set<std::string> names;
-    for (const auto& [uid, pod] : store.snapshot("ctx")->objects<kube::Pod>()) names.insert(pod->meta.name);
+    // Held for the loop: the map belongs to the snapshot, which a publisher may replace meanwhile.
+    const auto snapshot = store.snapshot("ctx");
+    for (const auto& [uid, pod] : snapshot->objects<kube::Pod>()) names.insert(pod->meta.name);
     return names;
   }
 
@@ -68,7 +70,8 @@ TEST(Reflector, ListsThenFollowsAddModifyDelete) {
 
   f.server.modify(kube::resources::kPods, make_pod("flink", "tm-1", {}, /*ready=*/true, /*restarts=*/3));
   ASSERT_TRUE(f.eventually([&] {
-    for (const auto& [uid, pod] : f.store.snapshot("ctx")->objects<kube::Pod>()) {
+    const auto snapshot = f.store.snapshot("ctx");  // held: it owns the map the loop walks
+    for (const auto& [uid, pod] : snapshot->objects<kube::Pod>()) {
       if (pod->meta.name == "tm-1" && !pod->container_statuses.empty()) {
         return pod->container_statuses[0].restart_count == 3;
       }
