@@ -52,7 +52,8 @@ struct SupplyOptions {
   std::shared_ptr<actions::Journal> journal;  // null: no savepoints from the journal
 };
 
-// What the feeds have, as the screen reads it. Shared, not copied: handed to the UI every frame.
+// What the feeds have, as the screen reads it. Handed to the UI every frame, so what is big in it
+// (clusters, objects, log lines) is behind shared pointers: a copy copies none of it.
 struct Supplied {
   // Every cluster of every context (and the --flink-url one). Null before the first collect().
   std::shared_ptr<const model::ClusterList> clusters;
@@ -98,7 +99,6 @@ class Supply {
 
   // ctrl-r, or an action ended: the demanded Flink cluster is polled now; the journal read again.
   void poll_now();
-  void journal_changed() { journal_stale_ = true; }
 
   // For an action on `cluster`: the route its polls take (the running poller's client, if any).
   ClusterRoute route(const model::Cluster& cluster);
