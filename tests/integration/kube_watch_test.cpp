@@ -56,7 +56,9 @@ class KubeWatch : public ::testing::Test {
   // name → uid of the pods in the Store (a name twice is a failure: duplicated).
   std::map<std::string, std::string> store_pods() const {
     std::map<std::string, std::string> out;
-    for (const auto& [uid, pod] : store_.snapshot(client_->context())->objects<kube::Pod>()) {
+    // Held by name: a range-for over a member of the temporary snapshot would outlive it.
+    const auto snapshot = store_.snapshot(client_->context());
+    for (const auto& [uid, pod] : snapshot->objects<kube::Pod>()) {
       if (pod->meta.namespace_ != kNamespace) continue;
       EXPECT_TRUE(out.emplace(pod->meta.name, uid).second) << "pod " << pod->meta.name << " twice in the Store";
     }
@@ -116,7 +118,8 @@ TEST_F(KubeWatch, PodAddedOrDeletedShowsUpWithinASecond) {
     EXPECT_LT(added, 1000ms) << name << " added";
     // kwok makes it Running; the watch brings that too.
     EXPECT_TRUE(wait_until(5s, [&] {
-      for (const auto& [uid, pod] : store_.snapshot(client_->context())->objects<kube::Pod>()) {
+      const auto snapshot = store_.snapshot(client_->context());
+      for (const auto& [uid, pod] : snapshot->objects<kube::Pod>()) {
         if (pod->meta.name == name) return pod->phase == "Running";
       }
       return false;
