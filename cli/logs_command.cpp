@@ -18,6 +18,7 @@
 
 #include "cli/log_output.hpp"
 #include "cli/log_targets.hpp"
+#include "cli/stop_signals.hpp"
 #include "core/error.hpp"
 #include "core/logs/log_filter.hpp"
 #include "core/logs/log_tail.hpp"
@@ -30,44 +31,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr std::chrono::seconds kRefreshEvery{5};  // -f on a cluster or job: look for pods that joined or left
-
-volatile std::sig_atomic_t g_stop_signal = 0;
-
-extern "C" void on_stop_signal(int sig) {
-  g_stop_signal = sig;
-}
-
-// SIGINT / SIGTERM end the loop instead of the process; a closed pipe is an EPIPE on write
-// instead of a silent death. The previous dispositions come back on return (the demo's handlers).
-class SignalGuard {
- public:
-  SignalGuard() {
-    g_stop_signal = 0;
-    struct sigaction action {};
-    action.sa_handler = on_stop_signal;
-    sigemptyset(&action.sa_mask);
-    ::sigaction(SIGINT, &action, &previous_int_);
-    ::sigaction(SIGTERM, &action, &previous_term_);
-    struct sigaction ignore {};
-    ignore.sa_handler = SIG_IGN;
-    sigemptyset(&ignore.sa_mask);
-    ::sigaction(SIGPIPE, &ignore, &previous_pipe_);
-  }
-  ~SignalGuard() {
-    ::sigaction(SIGINT, &previous_int_, nullptr);
-    ::sigaction(SIGTERM, &previous_term_, nullptr);
-    ::sigaction(SIGPIPE, &previous_pipe_, nullptr);
-  }
-  SignalGuard(const SignalGuard&) = delete;
-  SignalGuard& operator=(const SignalGuard&) = delete;
-
-  int stop_signal() const { return g_stop_signal; }
-
- private:
-  struct sigaction previous_int_ {};
-  struct sigaction previous_term_ {};
-  struct sigaction previous_pipe_ {};
-};
 
 bool states_worth_telling(logs::SourceState state) {
   return state != logs::SourceState::Connecting && state != logs::SourceState::Streaming;
@@ -246,7 +209,7 @@ int run_logs(const GlobalOptions& global, const LogsOptions& options, std::ostre
   buffer.max_lines = 20'000;  // a transfer buffer here: the terminal keeps the history
   buffer.overflow = logs::LogBufferOptions::Overflow::Block;
   logs::LogTail tail(targets.api, follow, buffer);
-  SignalGuard signals;
+  StopSignals signals;
   std::size_t label_width = 0;
   for (const auto& pod : targets.pods) label_width = std::max(label_width, pod.name.size());
   for (const auto& file : targets.rest_files)
@@ -267,7 +230,7 @@ int run_logs(const GlobalOptions& global, const LogsOptions& options, std::ostre
     printer.print(batch);
     reporter.report(tail.sources());
     if (!out) break;  // the reader went away (EPIPE): nothing more to do, and no error to tell
-    if (const int sig = signals.stop_signal(); sig != 0) {
+    if (const int sig = signals.received(); sig != 0) {
       exit_code = 128 + sig;
       break;
     }
