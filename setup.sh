@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 PACKAGES=(
   g++ cmake ninja-build pkg-config
   libcurl4-openssl-dev libssl-dev openssl nlohmann-json3-dev libyaml-cpp-dev libfmt-dev libncurses-dev
-  libcli11-dev libre2-dev libcpp-httplib-dev zlib1g-dev
+  libcli11-dev libre2-dev libcpp-httplib-dev zlib1g-dev libboost-dev
   libgtest-dev libgmock-dev libbenchmark-dev tmux
   # the real Flink of the integration tests (tests/env/flink.sh): PyPI, Maven Central, a JRE
   openjdk-17-jre-headless maven curl python3 python3-pip util-linux

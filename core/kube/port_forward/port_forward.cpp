@@ -1,0 +1,499 @@
+#include "core/kube/port_forward/port_forward.hpp"
+
+#include <curl/curl.h>
+#include <fmt/format.h>
+
+#include <array>
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/ssl.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
+#include <mutex>
+#include <thread>
+
+#include "core/error.hpp"
+#include "core/kube/port_forward/channel_frames.hpp"
+#include "core/http/request.hpp"
+#include "core/http/session.hpp"
+#include "core/kube/api_error.hpp"
+#include "flinktop/version.hpp"
+
+namespace flinktop::kube {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+// How far a local port may move when the remote port is taken locally.
+constexpr int kLocalPortsTried = 100;
+// The size of one read from the local connection; one WebSocket message each.
+constexpr std::size_t kChunk = 64 * 1024;
+
+struct ServerUrl {
+  bool tls = true;
+  std::string host;  // as dialled: "127.0.0.1", "::1", "api.example.com"
+  std::string port;
+  std::string path_prefix;  // a server URL may carry a path (Rancher's /k8s/clusters/ID)
+};
+
+ServerUrl parse_server(const std::string& server) {
+  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> url(curl_url(), curl_url_cleanup);
+  if (!url || curl_url_set(url.get(), CURLUPART_URL, server.c_str(), 0) != CURLUE_OK) {
+    throw Error(ErrorKind::Config, fmt::format("port-forward: the API server URL \"{}\" cannot be parsed", server));
+  }
+  auto part = [&](CURLUPart which, unsigned flags = 0) {
+    char* value = nullptr;
+    if (curl_url_get(url.get(), which, &value, flags) != CURLUE_OK || value == nullptr) return std::string();
+    std::string out(value);
+    curl_free(value);
+    return out;
+  };
+  ServerUrl out;
+  const std::string scheme = part(CURLUPART_SCHEME);
+  if (scheme != "https" && scheme != "http") {
+    throw Error(ErrorKind::Config, fmt::format("port-forward: the API server URL \"{}\" is not http(s)", server));
+  }
+  out.tls = scheme == "https";
+  out.host = part(CURLUPART_HOST);
+  if (out.host.size() > 2 && out.host.front() == '[') out.host = out.host.substr(1, out.host.size() - 2);
+  out.port = part(CURLUPART_PORT, CURLU_DEFAULT_PORT);
+  out.path_prefix = part(CURLUPART_PATH);
+  while (!out.path_prefix.empty() && out.path_prefix.back() == '/') out.path_prefix.pop_back();
+  return out;
+}
+
+bool is_ip_address(const std::string& host) {
+  beast::error_code ec;
+  asio::ip::make_address(host, ec);
+  return !ec;
+}
+
+// Everything the connections of one forward share; it outlives each of them.
+struct Shared {
+  kube::RestConfig api;
+  ServerUrl server;
+  asio::ssl::context ssl{asio::ssl::context::tls_client};
+  PodResolver resolve;
+  ForwardEvent on_event;
+  std::uint16_t remote_port = 0;
+
+  std::atomic<int> open_connections{0};
+  std::atomic<std::uint64_t> connections{0};
+  std::atomic<std::uint64_t> bytes_to_pod{0};
+  std::atomic<std::uint64_t> bytes_from_pod{0};
+  mutable std::mutex mutex;
+  std::string pod;         // guarded by mutex
+  std::string last_error;  // guarded by mutex
+
+  void event(const std::string& line) const {
+    if (on_event) on_event(line);
+  }
+  void failed(const std::string& why) {
+    {
+      std::lock_guard lock(mutex);
+      last_error = why;
+    }
+    event(why);
+  }
+  void went_through() {
+    std::lock_guard lock(mutex);
+    last_error.clear();
+  }
+  // Records the pod of a new connection; says so when it is another than the last one's.
+  void serving(const std::string& now) {
+    std::string before;
+    {
+      std::lock_guard lock(mutex);
+      before = std::exchange(pod, now);
+    }
+    if (!before.empty() && before != now) event(fmt::format("now forwarding to pod {} (was {})", now, before));
+  }
+};
+
+void configure_tls(asio::ssl::context& ssl, const kube::RestConfig& api) {
+  const http::TlsConfig& tls = api.http.tls;
+  if (tls.insecure_skip_verify) {
+    ssl.set_verify_mode(asio::ssl::verify_none);
+  } else {
+    ssl.set_verify_mode(asio::ssl::verify_peer);
+    if (tls.ca_pem.empty()) {
+      ssl.set_default_verify_paths();
+    } else {
+      ssl.add_certificate_authority(asio::buffer(tls.ca_pem));
+    }
+  }
+  std::string cert = tls.client_cert_pem;
+  std::string key = tls.client_key_pem;
+  if (cert.empty() && api.credentials) {
+    if (auto plugin = api.credentials->client_certificate()) {
+      cert = plugin->cert_pem;
+      key = plugin->key_pem;
+    }
+  }
+  if (!cert.empty()) {
+    ssl.use_certificate_chain(asio::buffer(cert));
+    ssl.use_private_key(asio::buffer(key), asio::ssl::context::pem);
+  }
+}
+
+// One local connection and its WebSocket. `Layer` is beast::tcp_stream (http://) or
+// beast::ssl_stream<beast::tcp_stream> (https://). Every handler holds the session alive; it ends
+// when both directions have.
+template <class Layer>
+class Connection : public std::enable_shared_from_this<Connection<Layer>> {
+ public:
+  Connection(std::shared_ptr<Shared> shared, tcp::socket local)
+      : shared_(std::move(shared)),
+        local_(std::move(local)),
+        resolver_(local_.get_executor()),
+        ws_(make_stream()),
+        demux_(shared_->remote_port) {
+    ++shared_->open_connections;
+    ++shared_->connections;
+  }
+  ~Connection() { --shared_->open_connections; }
+
+  void start() {
+    try {
+      pod_ = shared_->resolve();
+    } catch (const std::exception& e) {
+      pod_.why_not = e.what();
+    }
+    if (pod_.name.empty()) return fail(fmt::format("port-forward: no pod to forward to: {}", pod_.why_not));
+    shared_->serving(pod_.namespace_ + "/" + pod_.name);
+    resolver_.async_resolve(shared_->server.host, shared_->server.port,
+                            [self = this->shared_from_this()](beast::error_code ec, tcp::resolver::results_type found) {
+                              self->on_resolve(ec, std::move(found));
+                            });
+  }
+
+ private:
+  Layer make_stream() {
+    if constexpr (std::is_same_v<Layer, beast::tcp_stream>) {
+      return Layer(local_.get_executor());
+    } else {
+      return Layer(local_.get_executor(), shared_->ssl);
+    }
+  }
+
+  std::string where() const {
+    return fmt::format("pod {}/{} port {}", pod_.namespace_, pod_.name, shared_->remote_port);
+  }
+
+  void on_resolve(beast::error_code ec, tcp::resolver::results_type found) {
+    if (ec) return fail(fmt::format("port-forward to {}: cannot resolve the API server {}: {}", where(),
+                                    shared_->server.host, ec.message()));
+    auto& tcp_layer = beast::get_lowest_layer(ws_);
+    tcp_layer.expires_after(shared_->api.http.connect_timeout);
+    tcp_layer.async_connect(found, [self = this->shared_from_this()](beast::error_code ec, const tcp::endpoint&) {
+      self->on_connect(ec);
+    });
+  }
+
+  void on_connect(beast::error_code ec) {
+    if (ec) {
+      return fail(fmt::format("port-forward to {}: cannot connect to the API server {}: {}", where(),
+                              shared_->api.server, ec.message()));
+    }
+    if constexpr (std::is_same_v<Layer, beast::tcp_stream>) {
+      on_tls(ec);
+    } else {
+      const auto& tls = shared_->api.http.tls;
+      const std::string name = tls.server_name.empty() ? shared_->server.host : tls.server_name;
+      auto& ssl = ws_.next_layer();
+      if (!is_ip_address(name)) SSL_set_tlsext_host_name(ssl.native_handle(), name.c_str());
+      if (!tls.insecure_skip_verify) ssl.set_verify_callback(asio::ssl::host_name_verification(name));
+      ssl.async_handshake(asio::ssl::stream_base::client,
+                          [self = this->shared_from_this()](beast::error_code ec) { self->on_tls(ec); });
+    }
+  }
+
+  void on_tls(beast::error_code ec) {
+    if (ec) {
+      return fail(fmt::format("port-forward to {}: TLS with the API server {} failed: {}", where(),
+                              shared_->api.server, ec.message()));
+    }
+    beast::get_lowest_layer(ws_).expires_never();
+    websocket::stream_base::timeout timeouts = websocket::stream_base::timeout::suggested(beast::role_type::client);
+    timeouts.handshake_timeout = shared_->api.http.connect_timeout;
+    ws_.set_option(timeouts);
+    std::optional<std::string> authorization;
+    try {
+      if (shared_->api.credentials) authorization = shared_->api.credentials->authorization();
+    } catch (const std::exception& e) {
+      return fail(fmt::format("port-forward to {}: {}", where(), e.what()));
+    }
+    ws_.set_option(websocket::stream_base::decorator([authorization](websocket::request_type& request) {
+      request.set(beast::http::field::user_agent, std::string("flinktop/") + kVersion);
+      request.set(beast::http::field::sec_websocket_protocol, std::string(kChannelProtocol));
+      if (authorization) request.set(beast::http::field::authorization, *authorization);
+    }));
+    ws_.binary(true);
+    const bool default_port = shared_->server.port == (shared_->server.tls ? "443" : "80");
+    std::string host = shared_->server.host.find(':') != std::string::npos ? "[" + shared_->server.host + "]"
+                                                                           : shared_->server.host;
+    if (!default_port) host += ":" + shared_->server.port;
+    const std::string target =
+        fmt::format("{}/api/v1/namespaces/{}/pods/{}/portforward?ports={}", shared_->server.path_prefix,
+                    http::url_encode(pod_.namespace_), http::url_encode(pod_.name), shared_->remote_port);
+    ws_.async_handshake(response_, host, target,
+                        [self = this->shared_from_this()](beast::error_code ec) { self->on_handshake(ec); });
+  }
+
+  void on_handshake(beast::error_code ec) {
+    if (ec == websocket::error::upgrade_declined) {
+      http::Response declined;
+      declined.status = static_cast<long>(response_.result_int());
+      declined.body = response_.body();
+      const kube::RequestTarget target{shared_->api.context,
+                                       "create",
+                                       "pods/portforward",
+                                       pod_.name,
+                                       pod_.namespace_,
+                                       shared_->api.credentials ? shared_->api.credentials->describe() : std::string(),
+                                       shared_->api.server};
+      return fail(kube::api_error(declined, target).what());
+    }
+    if (ec) return fail(fmt::format("port-forward to {}: {}", where(), ec.message()));
+    read_local();
+    read_remote();
+  }
+
+  // local → pod: each read becomes one message; byte 0 of the buffer is the data channel's.
+  void read_local() {
+    up_[0] = 0;
+    local_.async_read_some(asio::buffer(up_.data() + 1, up_.size() - 1),
+                           [self = this->shared_from_this()](beast::error_code ec, std::size_t n) {
+                             self->on_local_read(ec, n);
+                           });
+  }
+
+  void on_local_read(beast::error_code ec, std::size_t n) {
+    if (ec) {
+      // The local side is done (or this connection is being torn down): no half-close exists in
+      // v4.channel.k8s.io, so close the WebSocket; the pending remote read ends with it.
+      if (ws_.is_open()) ws_.async_close(websocket::close_code::normal, [self = this->shared_from_this()](beast::error_code) {});
+      return;
+    }
+    shared_->bytes_to_pod += n;
+    ws_.async_write(asio::buffer(up_.data(), n + 1), [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return self->close_local();
+      self->read_local();
+    });
+  }
+
+  // pod → local.
+  void read_remote() {
+    ws_.async_read(down_, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+      self->on_remote_read(ec);
+    });
+  }
+
+  void on_remote_read(beast::error_code ec) {
+    if (ec) return finish(ec);
+    ChannelDemux::Received received;
+    try {
+      const auto bytes = down_.cdata();
+      received = demux_.on_message(std::string_view(static_cast<const char*>(bytes.data()), bytes.size()));
+    } catch (const std::exception& e) {
+      fail(fmt::format("port-forward to {}: {}", where(), e.what()));
+      return;
+    }
+    if (received.data.empty()) {
+      down_.consume(down_.size());
+      return read_remote();
+    }
+    if (!went_through_) {
+      went_through_ = true;
+      shared_->went_through();
+    }
+    asio::async_write(local_, asio::buffer(received.data.data(), received.data.size()),
+                      [self = this->shared_from_this()](beast::error_code ec, std::size_t n) {
+                        self->down_.consume(self->down_.size());
+                        self->shared_->bytes_from_pod += n;
+                        if (ec) {
+                          if (self->ws_.is_open()) self->ws_.async_close(websocket::close_code::normal, [self](beast::error_code) {});
+                          return;
+                        }
+                        self->read_remote();
+                      });
+  }
+
+  // The WebSocket ended: a normal close after the pod's side closed, or an error. What the error
+  // channel said is the reason (e.g. the remote port refused the connection).
+  void finish(beast::error_code ec) {
+    if (!demux_.error().empty()) {
+      fail(fmt::format("port-forward to {}: {}", where(), demux_.error()));
+      return;
+    }
+    if (ec != websocket::error::closed && ec != asio::error::operation_aborted && ec != asio::error::eof &&
+        !went_through_) {
+      fail(fmt::format("port-forward to {}: {}", where(), ec.message()));
+      return;
+    }
+    close_local();
+  }
+
+  void fail(const std::string& why) {
+    shared_->failed(why);
+    close_local();
+  }
+
+  void close_local() {
+    beast::error_code ignored;
+    local_.shutdown(tcp::socket::shutdown_both, ignored);
+    local_.close(ignored);
+  }
+
+  std::shared_ptr<Shared> shared_;
+  tcp::socket local_;
+  tcp::resolver resolver_;
+  websocket::stream<Layer> ws_;
+  websocket::response_type response_;
+  ChannelDemux demux_;
+  ServingPod pod_;
+  std::array<char, kChunk + 1> up_{};
+  beast::flat_buffer down_;
+  bool went_through_ = false;
+};
+
+std::string url_of(const asio::ip::address& address, std::uint16_t port) {
+  const std::string host = address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
+  return fmt::format("http://{}:{}", host, port);
+}
+
+}  // namespace
+
+struct PortForward::Impl {
+  asio::io_context io{1};
+  tcp::acceptor acceptor{io};
+  std::shared_ptr<Shared> shared = std::make_shared<Shared>();
+  std::uint16_t local_port = 0;
+  bool local_port_moved = false;
+  std::string url;
+  std::jthread thread;
+
+  // Binds `port`; false when it is taken.
+  bool try_bind(const asio::ip::address& address, std::uint16_t port) {
+    beast::error_code ec;
+    if (acceptor.is_open()) acceptor.close(ec);
+    const tcp::endpoint endpoint(address, port);
+    acceptor.open(endpoint.protocol());
+    acceptor.set_option(tcp::acceptor::reuse_address(true));
+    acceptor.bind(endpoint, ec);
+    if (ec == asio::error::address_in_use || ec == asio::error::access_denied) return false;
+    if (ec) throw Error(ErrorKind::Usage, fmt::format("port-forward: cannot listen on {}: {}", url_of(address, port), ec.message()));
+    return true;
+  }
+
+  void bind(const ForwardOptions& options) {
+    beast::error_code ec;
+    const std::string text = options.bind_address == "localhost" ? "127.0.0.1" : options.bind_address;
+    const auto address = asio::ip::make_address(text, ec);
+    if (ec) throw Error(ErrorKind::Usage, fmt::format("port-forward: the address \"{}\" to listen on is not an IP address", options.bind_address));
+    if (options.local_port != 0) {
+      if (!try_bind(address, options.local_port)) {
+        std::string free;
+        for (int p = options.local_port + 1; p < options.local_port + kLocalPortsTried && p <= 65535; ++p) {
+          if (try_bind(address, static_cast<std::uint16_t>(p))) {
+            free = fmt::format("; {} is free", p);
+            break;
+          }
+        }
+        throw Error(ErrorKind::Usage, fmt::format("port-forward: local port {} on {} is in use{}", options.local_port,
+                                                  address.to_string(), free));
+      }
+      local_port = options.local_port;
+    } else {
+      int p = options.remote_port;
+      while (p <= 65535 && p < options.remote_port + kLocalPortsTried && !try_bind(address, static_cast<std::uint16_t>(p))) ++p;
+      if (p > 65535 || p >= options.remote_port + kLocalPortsTried) {
+        throw Error(ErrorKind::Usage, fmt::format("port-forward: ports {} to {} on {} are all in use", options.remote_port,
+                                                  p - 1, address.to_string()));
+      }
+      local_port = static_cast<std::uint16_t>(p);
+      local_port_moved = local_port != options.remote_port;
+    }
+    acceptor.listen(asio::socket_base::max_listen_connections);
+    url = url_of(address, local_port);
+  }
+
+  void accept() {
+    acceptor.async_accept([this](beast::error_code ec, tcp::socket socket) {
+      if (ec == asio::error::operation_aborted || !acceptor.is_open()) return;
+      if (!ec) {
+        socket.set_option(tcp::no_delay(true), ec);
+        if (shared->server.tls) {
+          std::make_shared<Connection<beast::ssl_stream<beast::tcp_stream>>>(shared, std::move(socket))->start();
+        } else {
+          std::make_shared<Connection<beast::tcp_stream>>(shared, std::move(socket))->start();
+        }
+      }
+      accept();
+    });
+  }
+
+  void run() {
+    // A handler that throws must not end the forward (nor the process): say it, serve on.
+    for (;;) {
+      try {
+        io.run();
+        return;
+      } catch (const std::exception& e) {
+        shared->event(fmt::format("port-forward: {}", e.what()));
+      }
+    }
+  }
+
+  ~Impl() {
+    io.stop();
+    if (thread.joinable()) thread.join();
+  }
+};
+
+PortForward::PortForward(kube::RestConfig api, PodResolver resolve, ForwardOptions options, ForwardEvent on_event)
+    : impl_(std::make_unique<Impl>()) {
+  if (options.remote_port == 0) throw Error(ErrorKind::Usage, "port-forward: the remote port must be 1-65535");
+  auto& shared = *impl_->shared;
+  shared.server = parse_server(api.server);
+  shared.api = std::move(api);
+  shared.resolve = std::move(resolve);
+  shared.on_event = std::move(on_event);
+  shared.remote_port = options.remote_port;
+  try {
+    if (shared.server.tls) configure_tls(shared.ssl, shared.api);
+  } catch (const boost::system::system_error& e) {
+    throw Error(ErrorKind::Tls, fmt::format("port-forward: the TLS settings of context \"{}\" are unusable: {}",
+                                            shared.api.context, e.code().message()));
+  }
+  impl_->bind(options);
+  impl_->accept();
+  impl_->thread = std::jthread([impl = impl_.get()] { impl->run(); });
+}
+
+PortForward::~PortForward() = default;
+
+std::uint16_t PortForward::local_port() const { return impl_->local_port; }
+bool PortForward::local_port_moved() const { return impl_->local_port_moved; }
+const std::string& PortForward::url() const { return impl_->url; }
+
+ForwardStatus PortForward::status() const {
+  const Shared& shared = *impl_->shared;
+  ForwardStatus status;
+  status.open_connections = shared.open_connections;
+  status.connections = shared.connections;
+  status.bytes_to_pod = shared.bytes_to_pod;
+  status.bytes_from_pod = shared.bytes_from_pod;
+  std::lock_guard lock(shared.mutex);
+  status.pod = shared.pod;
+  status.last_error = shared.last_error;
+  return status;
+}
+
+}  // namespace flinktop::kube
