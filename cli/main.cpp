@@ -15,6 +15,7 @@
 #include "cli/global_options.hpp"
 #include "cli/kube_targets.hpp"
 #include "cli/logs_command.hpp"
+#include "cli/port_forward_command.hpp"
 #include "core/actions/cluster_endpoint.hpp"
 #include "core/actions/journal.hpp"
 #include "core/error.hpp"
@@ -34,7 +35,7 @@ constexpr const char* kExitCodes =
     "  4  connection: server unreachable, TLS failure, timeout\n"
     "  5  authentication or authorization: 401, 403 (partial results are still printed)\n"
     "  6  not found\n"
-    "  130/143  logs -f ended by SIGINT (Ctrl-C) / SIGTERM\n"
+    "  130/143  logs -f or port-forward ended by SIGINT (Ctrl-C) / SIGTERM\n"
     "\n"
     "See man flinktop(1) for details and the JSON output format.";
 
@@ -190,6 +191,9 @@ int main(int argc, char** argv) {
   flinktop::cli::LogsOptions logs_options;
   CLI::App* logs_command = flinktop::cli::add_logs_command(app, logs_options);
 
+  flinktop::cli::PortForwardOptions port_forward_options;
+  CLI::App* port_forward_command = flinktop::cli::add_port_forward_command(app, port_forward_options);
+
   CLI::App* version_command = app.add_subcommand("version", "Print the version of flinktop");
 
   try {
@@ -215,6 +219,9 @@ int main(int argc, char** argv) {
     }
     if (*get_command) return flinktop::cli::run_get(global, get, std::cout, std::cerr);
     if (*logs_command) return flinktop::cli::run_logs(global, logs_options, std::cout, std::cerr);
+    if (*port_forward_command) {
+      return flinktop::cli::run_port_forward(global, port_forward_options, std::cout, std::cerr);
+    }
     if (!action.action.empty()) return flinktop::cli::run_action(global, action, std::cout, std::cerr);
     return run_tui(global, theme_name);
   } catch (const flinktop::Error& e) {

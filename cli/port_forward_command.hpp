@@ -1,0 +1,42 @@
+// `flinktop port-forward TARGET [[LOCAL]:REMOTE] [--address A]`: forwards a local port to a Flink
+// cluster's JobManager (following it when the pod is replaced), a Service's pod or a named pod,
+// natively through the API server (core/forward). Prints the URL as its first line, then one line
+// on stderr per event (a failed connection and why, another pod serving); runs until Ctrl-C.
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "cli/global_options.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace flinktop::cli {
+
+struct PortForwardOptions {
+  std::string target;  // cluster NAME or NAMESPACE/NAME, pod/NAME, svc/NAME
+  std::string ports;   // "8081", "9000:8081", ":8081"; empty = a cluster's REST port
+  std::string address = "127.0.0.1";
+};
+
+CLI::App* add_port_forward_command(CLI::App& app, PortForwardOptions& options);
+
+// Returns the exit code (130/143 after SIGINT/SIGTERM). Throws Error for what stops it before the
+// forward listens (usage, not found, port in use, config).
+int run_port_forward(const GlobalOptions& global, const PortForwardOptions& options, std::ostream& out,
+                     std::ostream& err);
+
+struct PortSpec {
+  std::uint16_t local = 0;   // 0: the remote port if free, else the next free one
+  std::uint16_t remote = 0;  // 0: the target's default (a cluster's REST port)
+};
+
+// "8081" → {0, 8081}; "9000:8081" → {9000, 8081}; ":8081" → {0, 8081}; "" → {0, 0}. Throws
+// Error(Usage) for anything else.
+PortSpec parse_port_spec(std::string_view text);
+
+}  // namespace flinktop::cli
