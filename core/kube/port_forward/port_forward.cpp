@@ -235,6 +235,10 @@ class Connection : public std::enable_shared_from_this<Connection<Layer>> {
       if (authorization) request.set(beast::http::field::authorization, *authorization);
     }));
     ws_.binary(true);
+    // One frame per message: the kubelet side (wsstream on golang.org/x/net/websocket, as in kwok)
+    // takes every frame for a message and its first byte for the channel, so Beast's default
+    // 4 KiB fragments would route the bytes of a large upload to nonexistent channels.
+    ws_.auto_fragment(false);
     const bool default_port = shared_->server.port == (shared_->server.tls ? "443" : "80");
     std::string host = shared_->server.host.find(':') != std::string::npos ? "[" + shared_->server.host + "]"
                                                                            : shared_->server.host;
