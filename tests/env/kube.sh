@@ -465,11 +465,12 @@ write_kwok_config() {
   local inst=$1 flink_port=$2 names jm tm
   names=$(python3 "$KUBE_DIR/seed.py" names)
   jm=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["jobmanager"])' "$names")
+  jm_next=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["jobmanager_successor"])' "$names")
   tm=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["taskmanagers"][0])' "$names")
   {
     cat <<EOF
 # kwok for the tests/env/kube.sh instance $(basename "$inst"): the stages make pods Running; the
-# standalone cluster's JobManager pod forwards 8081 to the real Flink, its first TaskManager pod's
+# standalone cluster's JobManager pod (and the replacement a test makes) forwards 8081 to the real Flink, its first TaskManager pod's
 # log (and the JobManager's) is the real Flink log converted to CRI; every other pod has a short one.
 apiVersion: kwok.x-k8s.io/v1alpha1
 kind: ClusterPortForward
@@ -478,7 +479,7 @@ metadata:
 spec:
   selector:
     matchNamespaces: [lyz]
-    matchNames: [$jm]
+    matchNames: [$jm, $jm_next]
   forwards:
   - ports: [8081]
     target:
@@ -521,6 +522,7 @@ EOF
     cat "$(kwok_bin_dir)/stages.yaml"
   } >"$inst/kwok.yaml"
   echo "STANDALONE_JOBMANAGER_POD=$jm" >>"$inst/info"
+  echo "STANDALONE_JOBMANAGER_SUCCESSOR_POD=$jm_next" >>"$inst/info"
   echo "STANDALONE_TASKMANAGER_POD=$tm" >>"$inst/info"
 }
 

@@ -1,8 +1,8 @@
 // The standalone cluster of the control plane is backed by a real Flink (tests/env/kube.sh):
 // its TaskManager pod's log, followed through kube-apiserver → kwok (core/kube's pod_logs, as the
 // log view will use it), is the real TaskManager's log as it grows; its JobManager pod's port
-// 8081, port-forwarded through kube-apiserver → kwok (kubectl port-forward: flinktop has no
-// port-forward yet), is the real REST API — flinktop submits a job and takes a savepoint through it.
+// 8081, port-forwarded through kube-apiserver → kwok by `flinktop port-forward` (its own WebSocket,
+// no kubectl), is the real REST API — flinktop submits a job and takes a savepoint through it.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -113,13 +113,13 @@ TEST(KubeRealFlink, FollowsTheTaskManagerLogAndTakesASavepointThroughPortForward
   }
   EXPECT_EQ(n, 3) << tail.out;
 
-  // The JobManager pod's 8081 through the API server and kwok: the real REST API.
-  BackgroundProcess forward({kube_fact("KUBECTL"), "--kubeconfig", admin_kubeconfig(), "port-forward", "-n", "lyz",
-                             "pod/" + jm_pod, "--address", "127.0.0.1", ":8081"});
-  const auto port = forward.wait_for_line(std::regex(R"(Forwarding from 127\.0\.0\.1:(\d+) -> 8081)"), 30s);
-  ASSERT_TRUE(port) << "kubectl port-forward did not start:\n" << forward.output();
+  // The JobManager pod's 8081 through the API server and kwok (flinktop port-forward): the real REST API.
+  BackgroundProcess forward({FLINKTOP_BINARY, "--kubeconfig", admin_kubeconfig(), "port-forward", "-n", "lyz",
+                             "pod/" + jm_pod, ":8081"});
+  const auto forwarded = forward.wait_for_line(std::regex(R"(^(http://127\.0\.0\.1:\d+)$)"), 30s);
+  ASSERT_TRUE(forwarded) << "flinktop port-forward did not start:\n" << forward.output();
   forward.drain_in_background();
-  const std::string url = "http://127.0.0.1:" + *port;
+  const std::string url = *forwarded;
 
   test::TempDir state;
   auto flinktop = [&](std::vector<std::string> args) {

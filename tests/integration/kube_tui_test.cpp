@@ -3,7 +3,7 @@
 // Enter opens a cluster's jobs, Esc goes back, q quits and restores the terminal. A real API
 // server will not proxy to loopback, so no cluster's REST API is reachable through it here (the
 // jobs view says so): the job itself is opened on the real Flink behind the standalone cluster,
-// reached through a port-forward via the API server and kwok — clusters → jobs → a job → back → quit.
+// reached through flinktop's own port-forward via the API server and kwok — clusters → jobs → a job → back → quit.
 // `l` on the standalone cluster: the real JobManager's and TaskManager's logs through pods/log
 // (their containers are named jobmanager and taskmanager, not flink-main-container).
 #include <gtest/gtest.h>
@@ -180,12 +180,12 @@ fi
 }
 
 TEST(KubeTui, ClustersJobsAJobBackAndQuitOnTheRealFlinkThroughPortForward) {
-  BackgroundProcess forward({kube_fact("KUBECTL"), "--kubeconfig", admin_kubeconfig(), "port-forward", "-n", "lyz",
-                             "pod/" + kube_fact("STANDALONE_JOBMANAGER_POD"), "--address", "127.0.0.1", ":8081"});
-  const auto port = forward.wait_for_line(std::regex(R"(Forwarding from 127\.0\.0\.1:(\d+) -> 8081)"), 30s);
-  ASSERT_TRUE(port) << "kubectl port-forward did not start:\n" << forward.output();
+  BackgroundProcess forward({FLINKTOP_BINARY, "--kubeconfig", admin_kubeconfig(), "port-forward", "-n", "lyz",
+                             "pod/" + kube_fact("STANDALONE_JOBMANAGER_POD"), ":8081"});
+  const auto forwarded = forward.wait_for_line(std::regex(R"(^(http://127\.0\.0\.1:\d+)$)"), 30s);
+  ASSERT_TRUE(forwarded) << "flinktop port-forward did not start:\n" << forward.output();
   forward.drain_in_background();
-  const std::string url = "http://127.0.0.1:" + *port;
+  const std::string url = *forwarded;
 
   test::TempDir home;
   auto flinktop = [&](std::vector<std::string> args) {
@@ -203,7 +203,7 @@ TEST(KubeTui, ClustersJobsAJobBackAndQuitOnTheRealFlinkThroughPortForward) {
   test::TmuxSession tui(tui_command(home, "--flink-url " + url), 160, 40);
   ASSERT_TRUE(tui.wait_for("Clusters[1]", 30s)) << tui.screen();
   tui.keys({"Enter"});
-  ASSERT_TRUE(tui.wait_for("Jobs(127.0.0.1:" + *port + ")")) << tui.screen();
+  ASSERT_TRUE(tui.wait_for("Jobs(" + url.substr(std::string("http://").size()) + ")")) << tui.screen();
   // The newest job first (sorted by start); filter to ours: other tests share this Flink.
   tui.type("/");
   tui.type(id);

@@ -61,6 +61,8 @@ def standalone_names():
     return {
         "namespace": STANDALONE_NS,
         "jobmanager": replica_pod_name(STANDALONE_NS, "flink-jobmanager", 0),
+        # The name the ReplicaSet would give the JobManager's replacement (tests make it).
+        "jobmanager_successor": replica_pod_name(STANDALONE_NS, "flink-jobmanager", 1),
         "taskmanagers": [replica_pod_name(STANDALONE_NS, "flink-taskmanager", i)
                          for i in range(STANDALONE_DEPLOYMENTS["flink-taskmanager"])],
     }
