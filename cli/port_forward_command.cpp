@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <charconv>
 #include <chrono>
 #include <mutex>
 #include <thread>
@@ -13,6 +12,7 @@
 #include "cli/stop_signals.hpp"
 #include "core/error.hpp"
 #include "core/kube/port_forward/port_forward.hpp"
+#include "core/kube/port_forward/port_spec.hpp"
 #include "core/model/serving_pod.hpp"
 #include "core/kube/api_client.hpp"
 #include "core/kube/objects/pod.hpp"
@@ -30,17 +30,6 @@ using namespace std::chrono_literals;
 // How long the watch may take to list what the target is resolved from.
 constexpr auto kSyncTimeout = 30s;
 constexpr std::uint16_t kFlinkRestPort = 8081;
-
-std::uint16_t parse_port(std::string_view text, std::string_view spec) {
-  unsigned value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value == 0 || value > 65535) {
-    throw Error(ErrorKind::Usage, fmt::format("port-forward: \"{}\" is not a port spec: REMOTE, LOCAL:REMOTE or :REMOTE, "
-                                              "each 1-65535",
-                                              spec));
-  }
-  return static_cast<std::uint16_t>(value);
-}
 
 // Waits until the kinds a target is found from have been listed. Pods and Services must be
 // readable (else: why not); Deployments and FlinkDeployments help discovery where they may be read
@@ -82,21 +71,6 @@ std::shared_ptr<const model::ContextSnapshot> synced_snapshot(model::Store& stor
   }
 }
 
-// The JobManager's container port behind its REST Service: the numeric targetPort, else the port
-// (a named targetPort names a container port, which flinktop does not read).
-std::uint16_t pod_port_of(const model::ContextSnapshot& snapshot, const model::RestService& rest) {
-  for (const auto& [uid, service] : snapshot.objects<kube::Service>()) {
-    if (service->meta.namespace_ != rest.namespace_ || service->meta.name != rest.name) continue;
-    for (const kube::ServicePort& port : service->ports) {
-      if (port.port == rest.port && !port.target_port.empty() &&
-          port.target_port.find_first_not_of("0123456789") == std::string::npos) {
-        return parse_port(port.target_port, port.target_port);
-      }
-    }
-  }
-  return static_cast<std::uint16_t>(rest.port);
-}
-
 struct Resolved {
   model::ForwardTarget target;
   std::uint16_t remote_port = 0;
@@ -134,7 +108,7 @@ Resolved resolve_target(const model::ContextSnapshot& snapshot, const std::strin
       }
       remote = static_cast<std::uint16_t>(service->ports.front().port);
     }
-    out.remote_port = pod_port_of(snapshot, {service->meta.name, service->meta.namespace_, remote, "", service->type});
+    out.remote_port = model::rest_pod_port(snapshot, {service->meta.name, service->meta.namespace_, remote, "", service->type});
     return out;
   }
   // A cluster by NAME or NAMESPACE/NAME (in -n's namespace, or any with -A); else a pod of that name.
@@ -150,7 +124,7 @@ Resolved resolve_target(const model::ContextSnapshot& snapshot, const std::strin
   if (matches.size() == 1) {
     const model::Cluster& cluster = matches.front();
     out.target = {model::ForwardTarget::Kind::Cluster, cluster.namespace_, cluster.name};
-    out.remote_port = remote != 0 ? remote : cluster.rest ? pod_port_of(snapshot, *cluster.rest) : kFlinkRestPort;
+    out.remote_port = remote != 0 ? remote : cluster.rest ? model::rest_pod_port(snapshot, *cluster.rest) : kFlinkRestPort;
     return out;
   }
   for (const auto& [uid, pod] : snapshot.objects<kube::Pod>()) {
@@ -167,19 +141,6 @@ Resolved resolve_target(const model::ContextSnapshot& snapshot, const std::strin
 }
 
 }  // namespace
-
-PortSpec parse_port_spec(std::string_view text) {
-  PortSpec spec;
-  if (text.empty()) return spec;
-  const auto colon = text.find(':');
-  if (colon == std::string_view::npos) {
-    spec.remote = parse_port(text, text);
-  } else {
-    if (colon > 0) spec.local = parse_port(text.substr(0, colon), text);
-    spec.remote = parse_port(text.substr(colon + 1), text);
-  }
-  return spec;
-}
 
 CLI::App* add_port_forward_command(CLI::App& app, PortForwardOptions& options) {
   CLI::App* command = app.add_subcommand(
@@ -198,7 +159,7 @@ CLI::App* add_port_forward_command(CLI::App& app, PortForwardOptions& options) {
 int run_port_forward(const GlobalOptions& global, const PortForwardOptions& options, std::ostream& out,
                      std::ostream& err) {
   if (!global.flink.url.empty()) throw Error(ErrorKind::Usage, "port-forward needs Kubernetes: drop --flink-url");
-  const PortSpec ports = parse_port_spec(options.ports);
+  const kube::PortSpec ports = kube::parse_port_spec(options.ports);
   auto targets = resolve_targets(global);
   if (targets.size() != 1) throw Error(ErrorKind::Usage, "port-forward works in one context: pick it with --context");
   KubeTarget& kube_target = targets.front();
@@ -214,10 +175,9 @@ int run_port_forward(const GlobalOptions& global, const PortForwardOptions& opti
 
   StopSignals signals;  // from here on, Ctrl-C ends the forward cleanly
   std::mutex err_mutex;
-  auto finder = std::make_shared<model::ServingPodFinder>(resolved.target);
   const std::string context = api->context();
   kube::PortForward forward(
-      kube_target.config, [finder, &store, context] { return finder->find(*store.snapshot(context)); },
+      kube_target.config, model::serving_pod_fn(resolved.target, [&store, context] { return store.snapshot(context); }),
       kube::ForwardOptions{options.address, ports.local, resolved.remote_port},
       [&err, &err_mutex](const std::string& line) {
         std::lock_guard lock(err_mutex);

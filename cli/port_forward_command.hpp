@@ -4,10 +4,8 @@
 // on stderr per event (a failed connection and why, another pod serving); runs until Ctrl-C.
 #pragma once
 
-#include <cstdint>
 #include <ostream>
 #include <string>
-#include <string_view>
 
 #include "cli/global_options.hpp"
 
@@ -29,14 +27,5 @@ CLI::App* add_port_forward_command(CLI::App& app, PortForwardOptions& options);
 // forward listens (usage, not found, port in use, config).
 int run_port_forward(const GlobalOptions& global, const PortForwardOptions& options, std::ostream& out,
                      std::ostream& err);
-
-struct PortSpec {
-  std::uint16_t local = 0;   // 0: the remote port if free, else the next free one
-  std::uint16_t remote = 0;  // 0: the target's default (a cluster's REST port)
-};
-
-// "8081" → {0, 8081}; "9000:8081" → {9000, 8081}; ":8081" → {0, 8081}; "" → {0, 0}. Throws
-// Error(Usage) for anything else.
-PortSpec parse_port_spec(std::string_view text);
 
 }  // namespace flinktop::cli

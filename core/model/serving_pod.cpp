@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <mutex>
 
 #include "core/kube/objects/pod.hpp"
 #include "core/kube/objects/service.hpp"
@@ -45,6 +46,22 @@ kube::ServingPod first_ready(const std::vector<const kube::Pod*>& candidates, co
 }
 
 }  // namespace
+
+std::uint16_t rest_pod_port(const ContextSnapshot& snapshot, const RestService& rest) {
+  for (const auto& [uid, service] : snapshot.objects<kube::Service>()) {
+    if (service->meta.namespace_ != rest.namespace_ || service->meta.name != rest.name) continue;
+    for (const kube::ServicePort& port : service->ports) {
+      const std::string& target = port.target_port;
+      if (port.port != rest.port || target.empty() || target.size() > 5 ||
+          target.find_first_not_of("0123456789") != std::string::npos) {
+        continue;
+      }
+      const int number = std::stoi(target);
+      if (number > 0 && number <= 65535) return static_cast<std::uint16_t>(number);
+    }
+  }
+  return static_cast<std::uint16_t>(rest.port);
+}
 
 std::string ForwardTarget::describe() const {
   switch (kind) {
@@ -99,6 +116,21 @@ kube::ServingPod ServingPodFinder::find(const ContextSnapshot& snapshot) {
     }
   }
   return {"", "", "unknown target"};
+}
+
+std::function<kube::ServingPod()> serving_pod_fn(ForwardTarget target,
+                                                 std::function<std::shared_ptr<const ContextSnapshot>()> snapshot) {
+  struct Guarded {
+    explicit Guarded(ForwardTarget target) : finder(std::move(target)) {}
+    std::mutex mutex;
+    ServingPodFinder finder;
+  };
+  auto guarded = std::make_shared<Guarded>(std::move(target));
+  return [guarded, snapshot = std::move(snapshot)] {
+    const auto current = snapshot();
+    std::lock_guard lock(guarded->mutex);
+    return guarded->finder.find(*current);
+  };
 }
 
 }  // namespace flinktop::model

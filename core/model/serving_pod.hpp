@@ -5,6 +5,8 @@
 //   - a pod: that pod while it is Running (a forward to a named pod does not move).
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -22,7 +24,14 @@ struct ForwardTarget {
 
   // "cluster ns/name", "svc ns/name", "pod ns/name": for messages and the list of forwards.
   std::string describe() const;
+
+  bool operator==(const ForwardTarget&) const = default;
 };
+
+// The JobManager's container port behind its REST Service — what a forward to the cluster dials:
+// the Service port's numeric targetPort, else the port itself (a named targetPort names a
+// container port, which flinktop does not read).
+std::uint16_t rest_pod_port(const ContextSnapshot& snapshot, const RestService& rest);
 
 // Not thread-safe (it keeps a ClusterDiscovery): one per forward, called on the forward's thread.
 class ServingPodFinder {
@@ -34,5 +43,10 @@ class ServingPodFinder {
   ForwardTarget target_;
   ClusterDiscovery discovery_;
 };
+
+// A thread-safe finder for `target` over whatever `snapshot` returns at each call (the Store's
+// latest, or one listed snapshot): the resolver a port-forward or a fallback route is given.
+std::function<kube::ServingPod()> serving_pod_fn(ForwardTarget target,
+                                                 std::function<std::shared_ptr<const ContextSnapshot>()> snapshot);
 
 }  // namespace flinktop::model

@@ -19,6 +19,15 @@ std::string data_message(std::string_view bytes) {
   return message;
 }
 
+std::string_view error_cause(std::string_view error_text) {
+  if (error_text.rfind("error forwarding port ", 0) != 0) return error_text;
+  const auto uid = error_text.find(", uid ");
+  if (uid == std::string_view::npos) return error_text;
+  const auto colon = error_text.find(": ", uid);
+  if (colon == std::string_view::npos || colon + 2 >= error_text.size()) return error_text;
+  return error_text.substr(colon + 2);
+}
+
 std::string_view ChannelDemux::after_prefix(Channel& channel, std::string_view payload, std::string_view name) {
   if (channel.open) return payload;
   const std::size_t wanted = 2 - channel.prefix.size();

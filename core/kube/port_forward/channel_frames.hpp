@@ -15,6 +15,10 @@ inline constexpr std::string_view kChannelProtocol = "v4.channel.k8s.io";
 // One message carrying `bytes` to the remote port (channel 0).
 std::string data_message(std::string_view bytes);
 
+// The cause in a kubelet's error-channel text: "error forwarding port 8081 to pod ns/p, uid …:
+// CAUSE" → "CAUSE" (the caller already names the pod and port); other text as it is.
+std::string_view error_cause(std::string_view error_text);
+
 // Reads what the server sends on one port-forward WebSocket, message by message.
 class ChannelDemux {
  public:

@@ -333,7 +333,7 @@ class Connection : public std::enable_shared_from_this<Connection<Layer>> {
   // channel said is the reason (e.g. the remote port refused the connection).
   void finish(beast::error_code ec) {
     if (!demux_.error().empty()) {
-      fail(fmt::format("port-forward to {}: {}", where(), demux_.error()));
+      fail(fmt::format("port-forward to {}: {}", where(), error_cause(demux_.error())));
       return;
     }
     if (ec != websocket::error::closed && ec != asio::error::operation_aborted && ec != asio::error::eof &&
@@ -401,7 +401,10 @@ struct PortForward::Impl {
     const std::string text = options.bind_address == "localhost" ? "127.0.0.1" : options.bind_address;
     const auto address = asio::ip::make_address(text, ec);
     if (ec) throw Error(ErrorKind::Usage, fmt::format("port-forward: the address \"{}\" to listen on is not an IP address", options.bind_address));
-    if (options.local_port != 0) {
+    if (options.any_local_port) {
+      if (!try_bind(address, 0)) throw Error(ErrorKind::Usage, "port-forward: no local port is free on " + address.to_string());
+      local_port = acceptor.local_endpoint().port();
+    } else if (options.local_port != 0) {
       if (!try_bind(address, options.local_port)) {
         std::string free;
         for (int p = options.local_port + 1; p < options.local_port + kLocalPortsTried && p <= 65535; ++p) {

@@ -30,6 +30,7 @@ struct ForwardOptions {
   std::string bind_address = "127.0.0.1";
   std::uint16_t local_port = 0;  // 0: the remote port if free, else the next free one above it
   std::uint16_t remote_port = 0;
+  bool any_local_port = false;  // the system picks the local port (a forward only flinktop uses)
 };
 
 struct ForwardStatus {
@@ -39,6 +40,8 @@ struct ForwardStatus {
   std::uint64_t bytes_to_pod = 0;
   std::uint64_t bytes_from_pod = 0;
   std::string last_error;  // why the latest connection failed; "" once one goes through
+
+  bool operator==(const ForwardStatus&) const = default;
 };
 
 // A line worth telling the user: a connection failed (and why), another pod serves now.

@@ -59,5 +59,16 @@ TEST(ChannelFrames, AnotherPortAnUnknownChannelOrAnEmptyMessageIsAnError) {
   EXPECT_NE(test::error_of([&] { second.on_message(""); }, ErrorKind::Decode).find("empty message"), std::string::npos);
 }
 
+TEST(ChannelFrames, TheCauseOfAKubeletErrorWithoutWhatTheCallerAlreadySays) {
+  EXPECT_EQ(error_cause("error forwarding port 8081 to pod orders-x/flink-apps, uid : no forward found for port 8081 in "
+                        "pod \"flink-apps/orders-x\""),
+            "no forward found for port 8081 in pod \"flink-apps/orders-x\"");
+  EXPECT_EQ(error_cause("error forwarding port 8081 to pod 1f2e, uid 1f2e-9a: failed to connect to localhost:8081 inside "
+                        "namespace \"abc\": connection refused"),
+            "failed to connect to localhost:8081 inside namespace \"abc\": connection refused");
+  EXPECT_EQ(error_cause("pod not found"), "pod not found");
+  EXPECT_EQ(error_cause("error forwarding port 8081 to pod x, uid y:"), "error forwarding port 8081 to pod x, uid y:");
+}
+
 }  // namespace
 }  // namespace flinktop::kube

@@ -1,10 +1,10 @@
-// `flinktop port-forward TARGET [[LOCAL]:REMOTE]`: the port spec, kubectl's forms.
+// The ports of a forward as typed (`flinktop port-forward TARGET [[LOCAL]:REMOTE]`, the F dialog): kubectl's forms.
 #include <gtest/gtest.h>
 
-#include "cli/port_forward_command.hpp"
+#include "core/kube/port_forward/port_spec.hpp"
 #include "tests/support/expect_error.hpp"
 
-namespace flinktop::cli {
+namespace flinktop::kube {
 namespace {
 
 TEST(PortSpec, RemoteLocalColonRemoteAndNothing) {
@@ -25,4 +25,4 @@ TEST(PortSpec, AnythingElseIsAUsageErrorQuotingIt) {
 }
 
 }  // namespace
-}  // namespace flinktop::cli
+}  // namespace flinktop::kube
