@@ -6,6 +6,7 @@
 
 #include "core/actions/cluster_endpoint.hpp"
 #include "core/kube/local_file.hpp"
+#include "core/model/serving_pod.hpp"
 
 namespace flinktop::cli {
 
@@ -96,7 +97,12 @@ ClusterTargets select_clusters(const GlobalOptions& global, const std::string& f
     for (const model::Cluster& cluster : result.clusters) {
       if (!cluster_matches(cluster, filter)) continue;
       ClusterTarget target{cluster, result.client, nullptr, result.snapshot};
-      if (auto endpoint = actions::rest_endpoint_for(result.client, cluster)) {
+      // Where the service proxy cannot reach the JobManager: a port-forward to the pod serving it.
+      auto serving = model::serving_pod_fn({model::ForwardTarget::Kind::Cluster, cluster.namespace_, cluster.name},
+                                           [snapshot = result.snapshot] { return snapshot; });
+      const std::uint16_t pod_port = cluster.rest && result.snapshot ? model::rest_pod_port(*result.snapshot, *cluster.rest) : 0;
+      if (auto endpoint = actions::rest_endpoint_for(result.client, cluster, result.snapshot ? std::move(serving) : nullptr,
+                                                     pod_port)) {
         target.flink = std::make_shared<flink::Client>(std::move(endpoint));
       }
       targets.clusters.push_back(std::move(target));

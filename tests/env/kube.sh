@@ -71,6 +71,8 @@ The clusters (namespace: what):
   flink-apps    operator: FlinkDeployment orders (application, RUNNING job), FlinkDeployment
                 sessions (session) with FlinkSessionJob sessions-topspeed; statuses as the
                 operator writes them
+  flinktop-bench  (made by whoever uses it) a pod named sink: kwok forwards its port 8080 to
+                127.0.0.1:SINK_PORT of the info, where a test or bench/port_forward.sh serves
 No kube-controller-manager or scheduler runs: nothing garbage-collects, deletes namespaces or
 creates Endpoints/ServiceAccounts; make pods with spec.nodeName set (kwok-node-0).
 
@@ -462,7 +464,7 @@ wait_for() {
 etcd_healthy() { curl -sf --max-time 2 "http://127.0.0.1:$(info_get "$1" ETCD_PORT)/health" 2>/dev/null | grep -q '"health":"true"'; }
 
 write_kwok_config() {
-  local inst=$1 flink_port=$2 names jm tm
+  local inst=$1 flink_port=$2 sink_port=$3 names jm tm
   names=$(python3 "$KUBE_DIR/seed.py" names)
   jm=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["jobmanager"])' "$names")
   jm_next=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["jobmanager_successor"])' "$names")
@@ -485,6 +487,22 @@ spec:
     target:
       address: 127.0.0.1
       port: $flink_port
+---
+# The pod flinktop-bench/sink's port 8080 goes to 127.0.0.1:SINK_PORT (info), where nothing listens
+# until a test or bench/port_forward.sh starts a server there: port-forward traffic of any size.
+apiVersion: kwok.x-k8s.io/v1alpha1
+kind: ClusterPortForward
+metadata:
+  name: sink
+spec:
+  selector:
+    matchNamespaces: [flinktop-bench]
+    matchNames: [sink]
+  forwards:
+  - ports: [8080]
+    target:
+      address: 127.0.0.1
+      port: $sink_port
 ---
 apiVersion: kwok.x-k8s.io/v1alpha1
 kind: ClusterLogs
@@ -558,13 +576,14 @@ seed_clusters() {
 # One attempt. Returns 0 when ready, 2 when a port was taken meanwhile (retry with new ones),
 # 1 on any other failure.
 launch() {
-  local inst=$1 flink_url=$2 flink_version=$3 pods=$4 etcd_port peer_port api_port kwok_port
-  read -r etcd_port peer_port api_port kwok_port <<<"$(free_ports 4)"
-  [[ -n $kwok_port ]] || { log "could not pick free ports"; return 1; }
+  local inst=$1 flink_url=$2 flink_version=$3 pods=$4 etcd_port peer_port api_port kwok_port sink_port
+  read -r etcd_port peer_port api_port kwok_port sink_port <<<"$(free_ports 5)"
+  [[ -n $sink_port ]] || { log "could not pick free ports"; return 1; }
   {
     echo "ETCD_PORT=$etcd_port"
     echo "API_PORT=$api_port"
     echo "KWOK_PORT=$kwok_port"
+    echo "SINK_PORT=$sink_port"
     echo "SERVER=https://127.0.0.1:$api_port"
   } >>"$inst/info"
 
@@ -576,7 +595,7 @@ launch() {
   write_kubeconfig "$inst" "https://127.0.0.1:$api_port" "$(basename "$inst")"
   wait_for "$inst" kube-apiserver etcd apiserver -- apiserver_ready "$inst" || return "$(port_clash "$inst")"
 
-  write_kwok_config "$inst" "${flink_url##*:}"
+  write_kwok_config "$inst" "${flink_url##*:}" "$sink_port"
   start_kwok "$inst" "$kwok_port"
   wait_for "$inst" kwok kwok -- kwok_healthy "$inst" || return "$(port_clash "$inst")"
 

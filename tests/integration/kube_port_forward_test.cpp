@@ -2,10 +2,16 @@
 // whose standalone JobManager pod forwards 8081 to the real Flink. Through flinktop's own
 // WebSocket forward (no kubectl): the real REST API answers with the real Flink version, many
 // parallel connections each get their whole answer, a replaced JobManager pod is followed on the
-// same local port, and a user without pods/portforward gets one line naming what is missing.
+// same local port, 32 connections each move 1 MB both ways through a pod to a loopback echo
+// server, and a user without pods/portforward gets one line naming what is missing.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <string>
@@ -62,6 +68,138 @@ TEST(KubePortForward, TheStandaloneClustersRestApiAnswersThroughIt) {
   EXPECT_EQ(whole.load(), 32) << forward.output();
 }
 
+// A loopback echo server on 127.0.0.1:port (kube.sh's SINK_PORT, where kwok sends the pod
+// flinktop-bench/sink's port 8080): a thread per connection writes back what it reads.
+class EchoServer {
+ public:
+  explicit EchoServer(std::uint16_t port) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    const int one = 1;
+    ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(port);
+    listening_ = ::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 && ::listen(fd_, 64) == 0;
+    acceptor_ = std::thread([this] {
+      for (;;) {
+        const int client = ::accept(fd_, nullptr, nullptr);
+        if (client < 0) return;  // shut down
+        std::lock_guard lock(mutex_);
+        clients_.push_back(client);
+        echoes_.emplace_back([client] {
+          char buffer[65536];
+          for (ssize_t n; (n = ::read(client, buffer, sizeof buffer)) > 0;) {
+            for (ssize_t sent = 0; sent < n;) {
+              const ssize_t w = ::write(client, buffer + sent, static_cast<std::size_t>(n - sent));
+              if (w <= 0) return;
+              sent += w;
+            }
+          }
+        });
+      }
+    });
+  }
+  ~EchoServer() {
+    ::shutdown(fd_, SHUT_RDWR);
+    ::close(fd_);
+    acceptor_.join();
+    std::lock_guard lock(mutex_);
+    for (int client : clients_) ::shutdown(client, SHUT_RDWR);
+    for (std::thread& t : echoes_) t.join();
+    for (int client : clients_) ::close(client);
+  }
+  bool listening() const { return listening_; }
+
+ private:
+  int fd_ = -1;
+  bool listening_ = false;
+  std::mutex mutex_;
+  std::vector<int> clients_;
+  std::vector<std::thread> echoes_;
+  std::thread acceptor_;
+};
+
+// Sends `data` on a new connection to 127.0.0.1:port while reading as many bytes back.
+std::string round_trip(std::uint16_t port, const std::string& data) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = htons(port);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    ::close(fd);
+    return "connect failed";
+  }
+  timeval timeout{30, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  std::thread writer([&] {
+    for (std::size_t sent = 0; sent < data.size();) {
+      const ssize_t w = ::write(fd, data.data() + sent, std::min<std::size_t>(data.size() - sent, 32768));
+      if (w <= 0) return;
+      sent += static_cast<std::size_t>(w);
+    }
+  });
+  std::string back;
+  char buffer[65536];
+  while (back.size() < data.size()) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n <= 0) break;
+    back.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::shutdown(fd, SHUT_RDWR);
+  writer.join();
+  ::close(fd);
+  return back;
+}
+
+TEST(KubePortForward, ThirtyTwoConnectionsEachMoveAMegabyteBothWaysIntact) {
+  const auto sink_port = static_cast<std::uint16_t>(std::stoi(kube_fact("SINK_PORT")));
+  EchoServer echo(sink_port);
+  ASSERT_TRUE(echo.listening()) << "127.0.0.1:" << sink_port << " is taken";
+  auto admin = api_client();
+  ensure_namespace(*admin, "flinktop-bench");
+  try {
+    admin->create(kube::resources::kPods, "flinktop-bench",
+                  {{"apiVersion", "v1"},
+                   {"kind", "Pod"},
+                   {"metadata", {{"name", "sink"}, {"namespace", "flinktop-bench"}}},
+                   {"spec", {{"nodeName", "kwok-node-0"},
+                             {"containers", json::array({{{"name", "sink"}, {"image", "sink:1"}}})}}}});
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::Conflict) throw;
+  }
+  BackgroundProcess forward({FLINKTOP_BINARY, "--kubeconfig", admin_kubeconfig(), "port-forward", "-n", "flinktop-bench",
+                             "pod/sink", "8080"});
+  const auto url = forward.wait_for_line(kUrlLine, 30s);
+  ASSERT_TRUE(url) << forward.output();
+  const auto port = static_cast<std::uint16_t>(std::stoi(url->substr(url->rfind(':') + 1)));
+  // The pod may not be Running yet when the first connection comes: wait until one goes through.
+  ASSERT_TRUE((eventually<bool>("an echo through the forward", seconds(30), [&]() -> std::optional<bool> {
+    if (round_trip(port, "ping") == "ping") return true;
+    return std::nullopt;
+  })))
+      << forward.output();
+
+  std::atomic<int> intact{0};
+  std::vector<std::thread> clients;
+  for (int i = 0; i < 32; ++i) {
+    clients.emplace_back([&, i] {
+      std::string data(1 << 20, '\0');
+      std::uint32_t x = 2463534242u + static_cast<std::uint32_t>(i);  // xorshift: each its own bytes
+      for (char& c : data) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        c = static_cast<char>(x);
+      }
+      if (round_trip(port, data) == data) ++intact;
+    });
+  }
+  for (std::thread& t : clients) t.join();
+  EXPECT_EQ(intact.load(), 32) << forward.output();
+}
+
 TEST(KubePortForward, AReplacedJobManagerPodIsFollowedOnTheSameLocalPort) {
   auto admin = api_client();
   const std::string jm = kube_fact("STANDALONE_JOBMANAGER_POD");
@@ -103,6 +241,22 @@ TEST(KubePortForward, AReplacedJobManagerPodIsFollowedOnTheSameLocalPort) {
                                          });
   ASSERT_TRUE(answered) << forward.output();
   EXPECT_TRUE(forward.wait_for_line(std::regex("now forwarding to pod lyz/" + successor), 10s)) << forward.output();
+}
+
+// The API server will not proxy to these JobManagers (their Services have no endpoints; it says
+// "services ... not found"): flinktop's REST route port-forwards to the pod instead, so the
+// standalone cluster's TaskManagers come from the real Flink; for orders kwok forwards nothing,
+// and its words say so.
+TEST(KubePortForward, WhereTheServiceProxyCannotReachTheJobManagerTheRouteForwardsToIt) {
+  test::TempDir state;
+  const test::CommandResult tms = flinktop_kube(admin_kubeconfig(), {"get", "taskmanagers", "-n", "lyz", "-o", "json"}, state.path());
+  ASSERT_EQ(tms.exit_code, 0) << tms.err;
+  EXPECT_EQ(parse_json_or_fail(tms)["items"].size(), 1u) << tms.out;
+
+  const test::CommandResult orders =
+      flinktop_kube(admin_kubeconfig(), {"get", "taskmanagers", "-n", "flink-apps", "--cluster", "orders"}, state.path());
+  EXPECT_NE(orders.exit_code, 0) << orders.out;
+  EXPECT_NE(orders.err.find("no forward found for port 8081"), std::string::npos) << orders.err;
 }
 
 TEST(KubePortForward, WithoutPodsPortforwardTheUserIsToldWhatIsMissing) {
