@@ -6,8 +6,10 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/logs/log_feed.hpp"
+#include "core/sync/port_forwards.hpp"
 
 namespace flinktop::sync {
 
@@ -24,6 +26,8 @@ struct Demand {
   bool savepoints = false;
   // The logs a log view follows; kept while another view is opened over it.
   std::optional<logs::LogRequest> logs;
+  // The port-forwards the user started: they outlive the view they were started from.
+  std::vector<ForwardRequest> forwards;
 
   bool operator==(const Demand&) const = default;
 

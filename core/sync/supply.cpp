@@ -7,6 +7,8 @@
 #include "core/sync/flink_poller.hpp"
 #include "core/sync/log_session.hpp"
 #include "core/sync/pod_usage_poller.hpp"
+#include "core/model/serving_pod.hpp"
+#include "core/sync/port_forwards.hpp"
 
 namespace flinktop::sync {
 
@@ -28,9 +30,15 @@ Supply::Supply(SupplyOptions options, model::Store& store)
   for (const KubeTarget& target : options_.targets) {
     watches_.push_back(std::make_unique<ContextWatch>(target.client, store_, target.namespace_));
   }
+  forwards_ = std::make_unique<PortForwards>(store_, [this](const std::string& context) -> std::optional<kube::RestConfig> {
+    const auto client = kube_for_context(context);
+    if (!client) return std::nullopt;
+    return client->config();
+  });
 }
 
-// Members go in reverse order: the log session (its wake uses log_woken_), the pollers, the watches.
+// Members go in reverse order: the forwards, the log session (its wake uses log_woken_), the
+// pollers, the watches.
 Supply::~Supply() = default;
 
 void Supply::want(const Demand& demand) {
@@ -39,6 +47,7 @@ void Supply::want(const Demand& demand) {
   // At once rather than at the next collect(): a feed nobody wants stops now, a wanted one starts.
   follow_flink();
   follow_pod_usage();
+  forwards_->want(demand_.forwards);
 }
 
 Collected Supply::collect() {
@@ -69,6 +78,10 @@ Collected Supply::collect() {
   if (follow_journal()) out.data = true;
   if (auto flink = flink_ ? flink_->snapshot() : nullptr; flink != supplied_.flink) {
     supplied_.flink = std::move(flink);
+    out.data = true;
+  }
+  if (auto forwards = forwards_->reports(); forwards != supplied_.forwards) {
+    supplied_.forwards = std::move(forwards);
     out.data = true;
   }
   if (out.data) supplied_.feeds = feed_statuses();
@@ -194,7 +207,15 @@ std::shared_ptr<flink::Client> Supply::new_flink_client(const model::Cluster& cl
   if (options_.flink_url_cluster && cluster.id == options_.flink_url_cluster->id) {
     return std::make_shared<flink::Client>(options_.flink_url_endpoint);
   }
-  auto endpoint = actions::rest_endpoint_for(kube_for_context(cluster.context), cluster);
+  // Where the service proxy cannot reach the JobManager, a port-forward to the pod serving the
+  // cluster now (followed through the Store).
+  model::Store* store = &store_;
+  const std::string context = cluster.context;
+  std::uint16_t pod_port = 0;
+  if (cluster.rest) pod_port = model::rest_pod_port(*store_.snapshot(context), *cluster.rest);
+  auto serving = model::serving_pod_fn({model::ForwardTarget::Kind::Cluster, cluster.namespace_, cluster.name},
+                                       [store, context] { return store->snapshot(context); });
+  auto endpoint = actions::rest_endpoint_for(kube_for_context(cluster.context), cluster, std::move(serving), pod_port);
   return endpoint ? std::make_shared<flink::Client>(std::move(endpoint)) : nullptr;
 }
 

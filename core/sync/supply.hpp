@@ -1,7 +1,7 @@
 // Every feed the interactive UI reads, run by one object: the Kubernetes watches of each context
 // (always), and whatever the screen's Demand names — the Flink REST poll of one cluster and its open
 // job, TaskManagers' load, pods' usage from the metrics API, the action journal's savepoints, a log
-// tail. A feed nobody demands is stopped. Feeds work on their own owned threads and wake the reader
+// tail, the user's port-forwards. A feed nobody demands is stopped. Feeds work on their own owned threads and wake the reader
 // through the Store's wake fd; the reader then collects what they have into one Supplied value.
 //
 // Not thread-safe: one thread (the UI's) calls want(), collect() and the rest. Destruction stops and
@@ -35,6 +35,7 @@ class ContextWatch;
 class FlinkPoller;
 class LogSession;
 class PodUsagePoller;
+class PortForwards;
 
 // One kube context to watch (namespace "" = all namespaces).
 struct KubeTarget {
@@ -67,6 +68,8 @@ struct Supplied {
   std::shared_ptr<const logs::LogFeed> logs;
   // How each running feed is doing: every watched kind of every context, the Flink REST poll.
   std::vector<model::FeedStatus> feeds;
+  // The port-forwards the user started, in the order started.
+  std::vector<ForwardReport> forwards;
 
   const model::Cluster* cluster(const std::string& id) const;
   const model::ClusterList& cluster_list() const;  // empty while there are none
@@ -129,6 +132,7 @@ class Supply {
   // Set by the log tail's thread; read by the reader. Before the session, whose wake sets it.
   std::atomic<bool> log_woken_{false};
   std::unique_ptr<LogSession> logs_;
+  std::unique_ptr<PortForwards> forwards_;
 };
 
 }  // namespace flinktop::sync

@@ -8,7 +8,10 @@
 #include "core/text/one_line.hpp"
 #include "tui/app/commands.hpp"
 #include "tui/screen/clipboard.hpp"
+#include "core/kube/port_forward/port_spec.hpp"
+#include "core/model/serving_pod.hpp"
 #include "tui/views/clusters_view.hpp"
+#include "tui/views/forwards_view.hpp"
 #include "tui/views/job_view.hpp"
 #include "tui/views/jobs_view.hpp"
 #include "tui/views/logs_view.hpp"
@@ -25,7 +28,7 @@ using namespace std::chrono_literals;
 
 constexpr auto kFlashFor = 8s;
 constexpr const char* kReadonlyRefusal = "read-only: flinktop was started with --readonly, changes are refused";
-constexpr const char* kPortForwardsLater = "Port-forwarding to the Web UI is not built yet.";
+constexpr std::uint16_t kFlinkRestPort = 8081;
 
 }  // namespace
 
@@ -64,6 +67,7 @@ bool Ui::refresh(ViewData data, bool changed, WidgetClock::time_point now) {
     }
     seen_depth_ = stack_.depth();
     last_refresh_ = now;
+    announce_forwards();
     return true;
   }
   return false;
@@ -193,7 +197,7 @@ void Ui::on_action(Action action, const Key& key) {
     case Action::TaskManagers: show(stack_.open_for_selected_cluster<TaskManagersView>(data_)); return;
     case Action::Jobs: show(stack_.open_for_selected_cluster<JobsView>(data_)); return;
     case Action::Logs: open_logs(); return;
-    case Action::PortForward: stack_.push_placeholder("Port-forwards", "port-forwards", kPortForwardsLater); return;
+    case Action::PortForward: open_forward_dialog(); return;
     case Action::Cancel: case Action::Savepoint: case Action::StopWithSavepoint: case Action::SuspendResume:
       open_job_confirmation(action);
       return;
@@ -244,7 +248,7 @@ void Ui::run_command(const std::string& line) {
       return;
     case CommandKind::Jobs: show(stack_.open_for_selected_cluster<JobsView>(data_)); return;
     case CommandKind::TaskManagers: show(stack_.open_for_selected_cluster<TaskManagersView>(data_)); return;
-    case CommandKind::PortForwards: stack_.push_placeholder("Port-forwards", "port-forwards", kPortForwardsLater); return;
+    case CommandKind::PortForwards: open_forwards(); return;
     case CommandKind::Logs: open_logs(); return;
     case CommandKind::Help: open_help(); return;
     case CommandKind::Contexts:
@@ -271,6 +275,106 @@ void Ui::open_logs() {
     return;
   }
   stack_.push(std::make_unique<LogsView>(std::move(*target), settings_.log_buffer_lines));
+}
+
+// --- port-forwards ------------------------------------------------------------------------------
+
+void Ui::open_forward_dialog() {
+  sync::ForwardRequest request;
+  std::string serving;
+  std::uint16_t remote = kFlinkRestPort;
+  const model::Cluster* cluster = stack_.selected_cluster(data_);
+  // A pod in the pods view is forwarded to as itself; anything else reaches its cluster's JobManager.
+  if (dynamic_cast<const PodsView*>(&stack_.top()) != nullptr) {
+    const std::string id = stack_.top().selected_id();  // "CONTEXT/UID"
+    for (const auto& c : data_.cluster_list()) {
+      for (const model::ClusterPod& pod : c->pods) {
+        if (c->context + "/" + pod.uid != id) continue;
+        request.context = c->context;
+        request.target = {model::ForwardTarget::Kind::Pod, pod.namespace_, pod.name};
+      }
+    }
+  }
+  if (request.context.empty()) {
+    if (!cluster) return flash(Severity::Info, "select a cluster, pod or job to port-forward to");
+    if (cluster->context.empty() || cluster->namespace_.empty()) {
+      return flash(Severity::Info, "this cluster is reached at its URL already: no port-forward needed");
+    }
+    request.context = cluster->context;
+    request.target = {model::ForwardTarget::Kind::Cluster, cluster->namespace_, cluster->name};
+    for (const auto& snapshot : data_.contexts) {
+      if (snapshot->context != cluster->context) continue;
+      if (cluster->rest) remote = model::rest_pod_port(*snapshot, *cluster->rest);
+      const kube::ServingPod pod = model::ServingPodFinder(request.target).find(*snapshot);
+      serving = pod.name.empty() ? "No pod serves it now: " + pod.why_not + "." : "Pod " + pod.name + " serves it now.";
+    }
+  }
+  const std::string what = request.target.kind == model::ForwardTarget::Kind::Cluster
+                               ? "the JobManager of " + request.target.describe()
+                               : request.target.describe();
+  DialogContent content;
+  content.title = "Port-forward";
+  content.body = {"Forward a local port to " + what + " (REST and Web UI: " + std::to_string(remote) + ").",
+                  "[LOCAL:]REMOTE[@ADDRESS]: the local port is the remote one if free, else the next free one;",
+                  "@ADDRESS listens elsewhere than 127.0.0.1, where others can reach it."};
+  if (!serving.empty()) content.body.push_back(serving);
+  content.target = request.target.describe() + " in " + request.context;
+  content.yes = "Forward";
+  content.no = "Cancel";
+  content.field_label = "Ports";
+  content.field_value = std::to_string(remote);
+  ask(std::move(content), [this, request](const std::string& field) { start_forward(request, field); });
+}
+
+void Ui::start_forward(sync::ForwardRequest request, const std::string& field) {
+  std::string ports = field;
+  if (const auto at = ports.find('@'); at != std::string::npos) {
+    request.address = ports.substr(at + 1);
+    ports.resize(at);
+  }
+  try {
+    const kube::PortSpec spec = kube::parse_port_spec(ports);
+    if (spec.remote == 0) throw Error(ErrorKind::Usage, "port-forward: say the remote port");
+    request.remote_port = spec.remote;
+    request.local_port = spec.local;
+  } catch (const Error& e) {
+    return flash(Severity::Error, e.what());
+  }
+  for (const sync::ForwardRequest& running : forwards_) {
+    if (running.id() == request.id()) return flash(Severity::Info, "already forwarding " + request.id() + ": see :pf");
+  }
+  forwards_.push_back(std::move(request));
+  flash(Severity::Info, "starting port-forward to " + forwards_.back().target.describe() + " …");
+}
+
+void Ui::open_forwards() {
+  auto restart = [this](const std::string& id) {
+    for (sync::ForwardRequest& f : forwards_) {
+      if (f.id() == id) ++f.restarts;
+    }
+  };
+  auto stop = [this](const std::string& id) {
+    DialogContent content;
+    content.title = "Stop port-forward";
+    content.body = {"Stop this port-forward? Its listener and open connections close."};
+    content.target = id;
+    ask(std::move(content), [this, id](const std::string&) {
+      std::erase_if(forwards_, [&](const sync::ForwardRequest& f) { return f.id() == id; });
+      flash(Severity::Info, "stopped port-forward " + id);
+    });
+  };
+  stack_.push(std::make_unique<ForwardsView>(restart, stop));
+}
+
+// Once per start (and restart): where a forward listens, or why it could not.
+void Ui::announce_forwards() {
+  for (const sync::ForwardReport& report : data_.forwards) {
+    const bool listening = !report.url.empty();
+    if (!listening && report.state != sync::ForwardState::Failed) continue;
+    const std::string key = report.request.id() + "#" + std::to_string(report.request.restarts);
+    if (!announced_.insert(key).second) continue;
+    flash(listening ? Severity::Info : Severity::Error, forward_started_line(report));
+  }
 }
 
 void Ui::open_help() {

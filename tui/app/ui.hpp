@@ -6,7 +6,9 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "tui/app/job_confirmation.hpp"
 #include "tui/app/key_map.hpp"
@@ -63,8 +65,13 @@ class Ui {
   void compose(Canvas& canvas, const DrawContext& ctx);
 
   bool running() const { return running_; }
-  // What the screen needs fetched now (tui/app/view_stack.hpp); the App hands it to core/sync.
-  sync::Demand demand() const { return stack_.demand(); }
+  // What the screen needs fetched now (tui/app/view_stack.hpp), and the port-forwards the user
+  // started; the App hands it to core/sync.
+  sync::Demand demand() const {
+    sync::Demand demand = stack_.demand();
+    demand.forwards = forwards_;
+    return demand;
+  }
   StatusLineData& status() { return status_; }
   const StatusLineData& status() const { return status_; }
   View& top() { return stack_.top(); }
@@ -92,6 +99,11 @@ class Ui {
   void copy();
   void open_object(ObjectView::Show show);
   void open_logs();
+  // F: the forward dialog for the selected cluster, pod or job's cluster; :pf: the list.
+  void open_forward_dialog();
+  void open_forwards();
+  void start_forward(sync::ForwardRequest request, const std::string& field);
+  void announce_forwards();
   void view_key(const Key& key);  // a key for the top view; what it says goes to the status line
   std::optional<ObjectRef> object_target(std::string& refusal);
   std::optional<actions::JobRef> action_target();
@@ -114,6 +126,9 @@ class Ui {
   std::function<void()> on_no_;
   StatusLineData status_;
   bool running_ = true;
+  // The port-forwards the user started: they live until stopped or flinktop quits.
+  std::vector<sync::ForwardRequest> forwards_;
+  std::set<std::string> announced_;  // id + restarts of the forwards whose start was told
 };
 
 }  // namespace flinktop::tui

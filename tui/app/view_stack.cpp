@@ -3,7 +3,6 @@
 #include "tui/views/clusters_view.hpp"
 #include "tui/views/job_view.hpp"
 #include "tui/views/jobs_view.hpp"
-#include "tui/views/placeholder_view.hpp"
 
 namespace flinktop::tui {
 
@@ -58,11 +57,5 @@ std::string ViewStack::drill_down(const ViewData& data) {
   }
   return "";
 }
-
-void ViewStack::push_placeholder(std::string title, std::string crumb, std::string line) {
-  push(std::make_unique<PlaceholderView>(std::move(title), std::move(crumb),
-                                         std::vector<std::string>{std::move(line), "Esc goes back."}));
-}
-
 
 }  // namespace flinktop::tui

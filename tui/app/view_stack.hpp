@@ -44,7 +44,6 @@ class ViewStack {
 
   // Enter: clusters → jobs, jobs → the job. "" or why nothing opened.
   std::string drill_down(const ViewData& data);
-  void push_placeholder(std::string title, std::string crumb, std::string line);
 
  private:
   std::vector<std::unique_ptr<View>> views_;
