@@ -1,12 +1,17 @@
 // The terminal UI against the real control plane (tests/env/kube.sh), driven in tmux as a user
 // would. On the kubeconfig: the clusters of all three kinds appear from the API server's watches,
-// Enter opens a cluster's jobs, Esc goes back, q quits and restores the terminal. A real API
-// server will not proxy to loopback, so no cluster's REST API is reachable through it here (the
-// jobs view says so): the job itself is opened on the real Flink behind the standalone cluster,
-// reached through flinktop's own port-forward via the API server and kwok — clusters → jobs → a job → back → quit.
+// Enter opens a cluster's jobs, Esc goes back, q quits and restores the terminal. The API server
+// cannot proxy to any JobManager here (no endpoints), so flinktop port-forwards instead, which
+// kwok serves for the standalone cluster only (the jobs view of another says why not). The job
+// itself is opened on the real Flink behind the standalone cluster, through `flinktop
+// port-forward` and --flink-url — clusters → jobs → a job → back → quit; and F in the TUI.
 // `l` on the standalone cluster: the real JobManager's and TaskManager's logs through pods/log
 // (their containers are named jobmanager and taskmanager, not flink-main-container).
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -17,6 +22,7 @@
 
 #include "integration/background_process.hpp"
 #include "integration/kube_env.hpp"
+#include "core/http/session.hpp"
 #include "support/tmux_session.hpp"
 
 namespace flinktop::it {
@@ -56,15 +62,16 @@ TEST(KubeTui, ClustersOfTheThreeKindsAndAClustersJobs) {
   admin->remove(kube::resources::kPods, "flink-native", "native-etl-taskmanager-1-3");
   EXPECT_TRUE(tui.wait_for("3/3", 10s, /*present=*/false)) << tui.screen();
 
-  // Filter to the operator application; Enter: its jobs. Its REST API is behind the service
-  // proxy, which a real API server will not open to this machine: said on screen, not hidden.
+  // Filter to the operator application; Enter: its jobs. The API server cannot proxy to its
+  // JobManager (no endpoints here), so flinktop port-forwards to the pod — which kwok does not
+  // forward for this one: its words reach the screen, not hidden.
   tui.type("/");
   tui.type("orders");
   ASSERT_TRUE(tui.wait_for("native-etl", 5s, /*present=*/false)) << tui.screen();
   tui.keys({"Enter"});
   tui.keys({"Enter"});
   ASSERT_TRUE(tui.wait_for("Jobs(orders)")) << tui.screen();
-  EXPECT_TRUE(tui.wait_for("service proxy flink-apps/orders-rest:8081", 15s)) << tui.screen();
+  EXPECT_TRUE(tui.wait_for("no forward found for port 8081", 15s)) << tui.screen();
 
   tui.keys({"Escape"});
   ASSERT_TRUE(tui.wait_for("Clusters")) << tui.screen();
@@ -220,6 +227,54 @@ TEST(KubeTui, ClustersJobsAJobBackAndQuitOnTheRealFlinkThroughPortForward) {
   tui.keys({"Escape"});
   tui.keys({"Escape"});
   ASSERT_TRUE(tui.wait_for("Clusters[1]")) << tui.screen();
+  quit_and_expect_restored(tui);
+}
+
+// F on the standalone cluster: the dialog, the URL on the status line, the real Flink behind it,
+// :pf showing the forward active, ctrl-d stopping it (and its port free again), quit.
+TEST(KubeTui, FForwardsToTheStandaloneClustersJobManagerAndCtrlDStopsIt) {
+  std::uint16_t port = 0;
+  {
+    // A port free now, typed into the dialog as the local one.
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    socklen_t size = sizeof address;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
+    port = ntohs(address.sin_port);
+    ::close(fd);
+  }
+  const std::string url = "http://127.0.0.1:" + std::to_string(port);
+  test::TempDir home;
+  test::TmuxSession tui(tui_command(home, "-n lyz --kubeconfig " + admin_kubeconfig()), 160, 40);
+  ASSERT_TRUE(tui.wait_for("Clusters[1]", 30s)) << tui.screen();
+  tui.type("F");
+  ASSERT_TRUE(tui.wait_for("Port-forward", 5s)) << tui.screen();
+  EXPECT_TRUE(tui.wait_for("serves it now")) << tui.screen();
+  tui.keys({"C-u"});
+  tui.type(std::to_string(port) + ":8081");
+  tui.keys({"Enter"});
+  tui.keys({"Enter"});
+  ASSERT_TRUE(tui.wait_for(url + " → cluster lyz/flink port 8081", 15s)) << tui.screen();
+
+  http::Session session(http::SessionOptions{});
+  http::Request request;
+  request.url = url + "/overview";
+  const http::Response overview = session.send(request);
+  ASSERT_EQ(overview.status, 200) << overview.body;
+  EXPECT_EQ(json::parse(overview.body).value("flink-version", ""), kube_fact("FLINK_VERSION"));
+
+  tui.type(":pf");
+  tui.keys({"Enter"});
+  ASSERT_TRUE(tui.wait_for("Port-forwards[1]", 5s)) << tui.screen();
+  EXPECT_TRUE(tui.wait_for("active", 5s)) << tui.screen();
+  tui.keys({"C-d"});
+  ASSERT_TRUE(tui.wait_for("Stop port-forward", 5s)) << tui.screen();
+  tui.type("y");
+  ASSERT_TRUE(tui.wait_for("stopped port-forward", 5s)) << tui.screen();
+  EXPECT_THROW(session.send(request), Error) << "the forward still listens";
   quit_and_expect_restored(tui);
 }
 
