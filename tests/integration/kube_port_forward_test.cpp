@@ -21,6 +21,7 @@
 #include "core/http/session.hpp"
 #include "integration/background_process.hpp"
 #include "integration/kube_env.hpp"
+#include "support/loopback_sockets.hpp"
 
 namespace flinktop::it {
 namespace {
@@ -122,17 +123,8 @@ class EchoServer {
 
 // Sends `data` on a new connection to 127.0.0.1:port while reading as many bytes back.
 std::string round_trip(std::uint16_t port, const std::string& data) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = htons(port);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-    ::close(fd);
-    return "connect failed";
-  }
-  timeval timeout{30, 0};
-  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  const int fd = test::connect_loopback(port);
+  if (fd < 0) return "connect failed";
   std::thread writer([&] {
     for (std::size_t sent = 0; sent < data.size();) {
       const ssize_t w = ::write(fd, data.data() + sent, std::min<std::size_t>(data.size() - sent, 32768));

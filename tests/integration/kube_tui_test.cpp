@@ -7,11 +7,7 @@
 // port-forward` and --flink-url — clusters → jobs → a job → back → quit; and F in the TUI.
 // `l` on the standalone cluster: the real JobManager's and TaskManager's logs through pods/log
 // (their containers are named jobmanager and taskmanager, not flink-main-container).
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -20,9 +16,10 @@
 #include <string>
 #include <thread>
 
+#include "core/http/session.hpp"
 #include "integration/background_process.hpp"
 #include "integration/kube_env.hpp"
-#include "core/http/session.hpp"
+#include "support/loopback_sockets.hpp"
 #include "support/tmux_session.hpp"
 
 namespace flinktop::it {
@@ -233,19 +230,7 @@ TEST(KubeTui, ClustersJobsAJobBackAndQuitOnTheRealFlinkThroughPortForward) {
 // F on the standalone cluster: the dialog, the URL on the status line, the real Flink behind it,
 // :pf showing the forward active, ctrl-d stopping it (and its port free again), quit.
 TEST(KubeTui, FForwardsToTheStandaloneClustersJobManagerAndCtrlDStopsIt) {
-  std::uint16_t port = 0;
-  {
-    // A port free now, typed into the dialog as the local one.
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t size = sizeof address;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
-    port = ntohs(address.sin_port);
-    ::close(fd);
-  }
+  const std::uint16_t port = test::unused_loopback_port();  // typed into the dialog as the local one
   const std::string url = "http://127.0.0.1:" + std::to_string(port);
   test::TempDir home;
   test::TmuxSession tui(tui_command(home, "-n lyz --kubeconfig " + admin_kubeconfig()), 160, 40);

@@ -4,26 +4,12 @@
 // be the integration tests' (tests/integration/kube_port_forward_test.cpp).
 #include "core/sync/port_forwards.hpp"
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
+
+#include "tests/support/loopback_sockets.hpp"
 
 namespace flinktop::sync {
 namespace {
-
-// Whether something listens on 127.0.0.1:port.
-bool listening(std::uint16_t port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = htons(port);
-  const bool connected = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  ::close(fd);
-  return connected;
-}
 
 std::optional<kube::RestConfig> dev_only(const std::string& context) {
   if (context != "dev") return std::nullopt;
@@ -52,11 +38,11 @@ TEST(PortForwards, AForwardListensWhileAskedForAndSaysNoPodServesYet) {
   EXPECT_EQ(r.reason, "cluster flink/orders is gone");
   ASSERT_NE(r.local_port, 0);
   EXPECT_EQ(r.url, "http://127.0.0.1:" + std::to_string(r.local_port));
-  EXPECT_TRUE(listening(r.local_port));
+  EXPECT_TRUE(test::accepts_connections(r.local_port));
 
   forwards.want({});
   EXPECT_TRUE(forwards.reports().empty());
-  EXPECT_FALSE(listening(r.local_port)) << "a stopped forward still listens";
+  EXPECT_FALSE(test::accepts_connections(r.local_port)) << "a stopped forward still listens";
 }
 
 TEST(PortForwards, ARestartGivesUpTheOldListenerAndTakesTheSamePortAgain) {

@@ -2,11 +2,7 @@
 // whose API server refuses the connection reaches the view's data as a failed feed with its reason.
 #include "core/sync/supply.hpp"
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <functional>
@@ -15,6 +11,7 @@
 #include "demo/flink_rest_server.hpp"
 #include "demo/kube_api_server.hpp"
 #include "support/kube_objects.hpp"
+#include "support/loopback_sockets.hpp"
 #include "tui/views/view.hpp"
 
 namespace flinktop::sync {
@@ -35,19 +32,6 @@ bool collect_until(Supply& supply, const std::function<bool(const Supplied&)>& d
   return false;
 }
 
-// A loopback port nothing listens on: connecting to it is refused at once.
-int refusing_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  EXPECT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), len), 0);
-  EXPECT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
 std::shared_ptr<kube::ApiClient> client_for(const std::string& context, const std::string& url) {
   kube::RestConfig config;
   config.context = context;
@@ -63,7 +47,7 @@ const model::FeedStatus* feed(const Supplied& supplied, const std::string& conte
 }
 
 TEST(Supply, ARefusedContextReachesTheViewAsAFailedFeedWithItsReason) {
-  const std::string url = "http://127.0.0.1:" + std::to_string(refusing_port());
+  const std::string url = "http://127.0.0.1:" + std::to_string(test::unused_loopback_port());
   model::Store store;
   SupplyOptions options;
   options.targets.push_back({client_for("down", url), ""});

@@ -4,9 +4,7 @@
 // tests/integration/kube_port_forward_test.cpp.
 #include "core/kube/port_forward/port_forward.hpp"
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -16,33 +14,12 @@
 #include <thread>
 
 #include "tests/support/expect_error.hpp"
+#include "tests/support/loopback_sockets.hpp"
 
 namespace flinktop::kube {
 namespace {
 
 using namespace std::chrono_literals;
-
-// A listening socket on 127.0.0.1 (a port someone else holds), closed on destruction.
-class HeldPort {
- public:
-  HeldPort() {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    EXPECT_EQ(::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-    EXPECT_EQ(::listen(fd_, 1), 0);
-    socklen_t size = sizeof address;
-    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &size);
-    port_ = ntohs(address.sin_port);
-  }
-  ~HeldPort() { ::close(fd_); }
-  std::uint16_t port() const { return port_; }
-
- private:
-  int fd_ = -1;
-  std::uint16_t port_ = 0;
-};
 
 kube::RestConfig never_dialled() {
   kube::RestConfig config;
@@ -54,7 +31,7 @@ kube::RestConfig never_dialled() {
 ServingPod no_pod() { return {"", "", "no pod of cluster flink/wordcount's JobManager is Running and Ready"}; }
 
 TEST(PortForwardListen, TheRemotePortLocallyWhenFreeElseTheNextOneSaidSo) {
-  const HeldPort held;
+  const test::HeldLoopbackPort held;
   PortForward forward(never_dialled(), no_pod, {"127.0.0.1", 0, held.port()});
   EXPECT_GT(forward.local_port(), held.port());
   EXPECT_LT(forward.local_port(), held.port() + 100);
@@ -63,7 +40,7 @@ TEST(PortForwardListen, TheRemotePortLocallyWhenFreeElseTheNextOneSaidSo) {
 }
 
 TEST(PortForwardListen, AnAskedForPortThatIsTakenFailsNamingAFreeOne) {
-  const HeldPort held;
+  const test::HeldLoopbackPort held;
   const std::string why = test::error_of([&] { PortForward(never_dialled(), no_pod, {"127.0.0.1", held.port(), 8081}); },
                                          ErrorKind::Usage);
   EXPECT_NE(why.find("local port " + std::to_string(held.port()) + " on 127.0.0.1 is in use; "), std::string::npos) << why;
@@ -91,14 +68,8 @@ TEST(PortForwardConnections, WithNoPodToServeAConnectionIsClosedAndTheReasonKept
     std::lock_guard lock(mutex);
     events.push_back(line);
   });
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = htons(forward.local_port());
-  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-  timeval timeout{5, 0};
-  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  const int fd = test::connect_loopback(forward.local_port(), 5);
+  ASSERT_GE(fd, 0);
   char byte = 0;
   EXPECT_EQ(::recv(fd, &byte, 1, 0), 0) << "the connection should be closed, not left hanging";
   ::close(fd);
