@@ -201,6 +201,10 @@ class Connection : public std::enable_shared_from_this<Connection<Layer>> {
       return fail(fmt::format("port-forward to {}: cannot connect to the API server {}: {}", where(),
                               shared_->api.server, ec.message()));
     }
+    // Small messages (a request line, a keystroke) go at once, as on the local side: Nagle's wait
+    // for an ACK would add to every exchange. (Go, on the API server's end, does the same.)
+    beast::error_code ignored;
+    beast::get_lowest_layer(ws_).socket().set_option(tcp::no_delay(true), ignored);
     if constexpr (std::is_same_v<Layer, beast::tcp_stream>) {
       on_tls(ec);
     } else {
@@ -282,7 +286,7 @@ class Connection : public std::enable_shared_from_this<Connection<Layer>> {
     if (ec) {
       // The local side is done (or this connection is being torn down): no half-close exists in
       // v4.channel.k8s.io, so close the WebSocket; the pending remote read ends with it.
-      if (ws_.is_open()) ws_.async_close(websocket::close_code::normal, [self = this->shared_from_this()](beast::error_code) {});
+      close_ws();
       return;
     }
     shared_->bytes_to_pod += n;
@@ -321,10 +325,7 @@ class Connection : public std::enable_shared_from_this<Connection<Layer>> {
                       [self = this->shared_from_this()](beast::error_code ec, std::size_t n) {
                         self->down_.consume(self->down_.size());
                         self->shared_->bytes_from_pod += n;
-                        if (ec) {
-                          if (self->ws_.is_open()) self->ws_.async_close(websocket::close_code::normal, [self](beast::error_code) {});
-                          return;
-                        }
+                        if (ec) return self->close_ws();
                         self->read_remote();
                       });
   }
@@ -342,6 +343,13 @@ class Connection : public std::enable_shared_from_this<Connection<Layer>> {
       return;
     }
     close_local();
+  }
+
+  // Once: a close while another is under way is not allowed (both directions may end at once).
+  void close_ws() {
+    if (closing_ || !ws_.is_open()) return;
+    closing_ = true;
+    ws_.async_close(websocket::close_code::normal, [self = this->shared_from_this()](beast::error_code) {});
   }
 
   void fail(const std::string& why) {
@@ -365,6 +373,7 @@ class Connection : public std::enable_shared_from_this<Connection<Layer>> {
   std::array<char, kChunk + 1> up_{};
   beast::flat_buffer down_;
   bool went_through_ = false;
+  bool closing_ = false;
 };
 
 std::string url_of(const asio::ip::address& address, std::uint16_t port) {
