@@ -5,11 +5,11 @@
 #include <algorithm>
 
 #include "core/actions/savepoint_dir.hpp"
+#include "core/kube/port_forward/port_spec.hpp"
+#include "core/model/serving_pod.hpp"
 #include "core/text/one_line.hpp"
 #include "tui/app/commands.hpp"
 #include "tui/screen/clipboard.hpp"
-#include "core/kube/port_forward/port_spec.hpp"
-#include "core/model/serving_pod.hpp"
 #include "tui/views/clusters_view.hpp"
 #include "tui/views/forwards_view.hpp"
 #include "tui/views/job_view.hpp"
