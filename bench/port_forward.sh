@@ -67,7 +67,8 @@ k wait -n flinktop-bench --for=condition=Ready pod/sink --timeout=60s >/dev/null
 
 "$flinktop" --kubeconfig "$kubeconfig" port-forward -n flinktop-bench pod/sink :8080 >"$work/flinktop.out" 2>&1 &
 flinktop_pid=$!
-k port-forward -n flinktop-bench pod/sink :8080 >"$work/kubectl.out" 2>&1 &
+# Not through k(): $! must be kubectl's own pid (its RSS is measured), not a subshell's.
+"$kubectl" --kubeconfig "$kubeconfig" port-forward -n flinktop-bench pod/sink :8080 >"$work/kubectl.out" 2>&1 &
 kubectl_pid=$!
 port_of() {  # the local port a forwarder printed
   for _ in $(seq 100); do
