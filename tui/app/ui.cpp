@@ -30,6 +30,23 @@ constexpr auto kFlashFor = 8s;
 constexpr const char* kReadonlyRefusal = "read-only: flinktop was started with --readonly, changes are refused";
 constexpr std::uint16_t kFlinkRestPort = 8081;
 
+struct SelectedPod {
+  const model::Cluster* cluster = nullptr;
+  const model::ClusterPod* pod = nullptr;  // null: the top view is not the pods view, or no row
+};
+
+// The pod selected in the pods view, whose rows are "<context>/<pod uid>".
+SelectedPod selected_pod(View& top, const ViewData& data) {
+  if (dynamic_cast<PodsView*>(&top) == nullptr) return {};
+  const std::string id = top.selected_id();
+  for (const auto& c : data.cluster_list()) {
+    for (const model::ClusterPod& pod : c->pods) {
+      if (c->context + "/" + pod.uid == id) return {c.get(), &pod};
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 Ui::Ui(UiSettings settings, UiHooks hooks)
@@ -285,15 +302,9 @@ void Ui::open_forward_dialog() {
   std::uint16_t remote = kFlinkRestPort;
   const model::Cluster* cluster = stack_.selected_cluster(data_);
   // A pod in the pods view is forwarded to as itself; anything else reaches its cluster's JobManager.
-  if (dynamic_cast<const PodsView*>(&stack_.top()) != nullptr) {
-    const std::string id = stack_.top().selected_id();  // "CONTEXT/UID"
-    for (const auto& c : data_.cluster_list()) {
-      for (const model::ClusterPod& pod : c->pods) {
-        if (c->context + "/" + pod.uid != id) continue;
-        request.context = c->context;
-        request.target = {model::ForwardTarget::Kind::Pod, pod.namespace_, pod.name};
-      }
-    }
+  if (const SelectedPod selected = selected_pod(stack_.top(), data_); selected.pod) {
+    request.context = selected.cluster->context;
+    request.target = {model::ForwardTarget::Kind::Pod, selected.pod->namespace_, selected.pod->name};
   }
   if (request.context.empty()) {
     if (!cluster) return flash(Severity::Info, "select a cluster, pod or job to port-forward to");
@@ -439,12 +450,8 @@ std::optional<ObjectRef> Ui::object_target(std::string& refusal) {
   // A describe or YAML screen is about exactly one object: that one, not its cluster.
   if (const auto* shown = dynamic_cast<const ObjectView*>(&stack_.top())) return shown->object();
   if (dynamic_cast<PodsView*>(&stack_.top())) {
-    const std::string id = stack_.top().selected_id();  // "<context>/<pod uid>"
-    for (const auto& shared : data_.cluster_list()) {
-      const model::Cluster& c = *shared;
-      for (const model::ClusterPod& pod : c.pods) {
-        if (c.context + "/" + pod.uid == id) return ObjectRef{c.context, "Pod", pod.namespace_, pod.name};
-      }
+    if (const SelectedPod selected = selected_pod(stack_.top(), data_); selected.pod) {
+      return ObjectRef{selected.cluster->context, "Pod", selected.pod->namespace_, selected.pod->name};
     }
     refusal = "select a pod first";
     return std::nullopt;
