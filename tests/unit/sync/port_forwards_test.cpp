@@ -23,7 +23,9 @@ ForwardRequest to_cluster(std::string context = "dev") {
   ForwardRequest request;
   request.context = std::move(context);
   request.target = {model::ForwardTarget::Kind::Cluster, "flink", "orders"};
-  request.remote_port = 18181;
+  // A port free now, not a fixed one: ctest runs these tests in parallel, and a port another test
+  // holds would make a forward move to the next one.
+  request.remote_port = test::unused_loopback_port();
   return request;
 }
 
