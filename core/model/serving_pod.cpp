@@ -63,6 +63,17 @@ std::uint16_t rest_pod_port(const ContextSnapshot& snapshot, const RestService& 
   return static_cast<std::uint16_t>(rest.port);
 }
 
+kube::ServingPod serving_jobmanager(const Cluster& cluster, const ContextSnapshot& snapshot) {
+  std::vector<const kube::Pod*> jobmanagers;
+  const auto& pods = snapshot.objects<kube::Pod>();  // by uid
+  for (const model::ClusterPod& p : cluster.pods) {
+    if (p.role != model::PodRole::JobManager) continue;
+    if (const auto it = pods.find(p.uid); it != pods.end()) jobmanagers.push_back(it->second.get());
+  }
+  const ForwardTarget target{ForwardTarget::Kind::Cluster, cluster.namespace_, cluster.name};
+  return first_ready(jobmanagers, target.describe() + "'s JobManager");
+}
+
 std::string ForwardTarget::describe() const {
   switch (kind) {
     case Kind::Cluster: return fmt::format("cluster {}/{}", namespace_, name);
@@ -103,14 +114,9 @@ kube::ServingPod ServingPodFinder::find(const ContextSnapshot& snapshot) {
     case ForwardTarget::Kind::Cluster: {
       const auto clusters = discovery_.run(snapshot);
       for (const auto& cluster : *clusters) {
-        if (cluster->namespace_ != target_.namespace_ || cluster->name != target_.name) continue;
-        std::vector<const kube::Pod*> jobmanagers;
-        for (const model::ClusterPod& p : cluster->pods) {
-          if (p.role != model::PodRole::JobManager) continue;
-          const auto& pods = snapshot.objects<kube::Pod>();  // by uid
-          if (const auto it = pods.find(p.uid); it != pods.end()) jobmanagers.push_back(it->second.get());
+        if (cluster->namespace_ == target_.namespace_ && cluster->name == target_.name) {
+          return serving_jobmanager(*cluster, snapshot);
         }
-        return first_ready(jobmanagers, target_.describe() + "'s JobManager");
       }
       return {"", "", fmt::format("{} is gone", target_.describe())};
     }

@@ -33,6 +33,10 @@ struct ForwardTarget {
 // container port, which flinktop does not read).
 std::uint16_t rest_pod_port(const ContextSnapshot& snapshot, const RestService& rest);
 
+// The Running and Ready JobManager of `cluster` (discovered in `snapshot`), or why none: for a
+// caller that holds the discovered cluster already (no discovery of its own).
+kube::ServingPod serving_jobmanager(const Cluster& cluster, const ContextSnapshot& snapshot);
+
 // Not thread-safe (it keeps a ClusterDiscovery): one per forward, called on the forward's thread.
 class ServingPodFinder {
  public:

@@ -12,7 +12,9 @@ std::string ForwardRequest::id() const { return fmt::format("{}/{}:{}", context,
 
 std::string_view to_string(ForwardState state) noexcept {
   switch (state) {
+    case ForwardState::Starting: return "starting";
     case ForwardState::Active: return "active";
+    case ForwardState::Reconnecting: return "reconnecting";
     case ForwardState::Waiting: return "waiting";
     case ForwardState::Failing: return "failing";
     case ForwardState::Failed: return "failed";
@@ -25,12 +27,8 @@ struct PortForwards::Running {
   std::chrono::system_clock::time_point started = std::chrono::system_clock::now();
   std::unique_ptr<kube::PortForward> forward;  // null: it could not start
   std::string failed;                         // why not
-  // The UI thread's own finder (the forward's thread has another): who serves, for the report.
-  model::ServingPodFinder finder;
-  std::uint64_t seen_generation = ~0ull;
-  kube::ServingPod serving;
 
-  explicit Running(ForwardRequest r) : request(std::move(r)), finder(request.target) {}
+  explicit Running(ForwardRequest r) : request(std::move(r)) {}
 };
 
 PortForwards::PortForwards(model::Store& store, ConfigFor config_for)
@@ -82,19 +80,23 @@ std::vector<ForwardReport> PortForwards::reports() {
       out.push_back(std::move(report));
       continue;
     }
-    const auto snapshot = store_.snapshot(running->request.context);
-    if (snapshot->generation != running->seen_generation) {
-      running->seen_generation = snapshot->generation;
-      running->serving = running->finder.find(*snapshot);
-    }
     report.url = running->forward->url();
     report.local_port = running->forward->local_port();
     report.local_port_moved = running->forward->local_port_moved();
     report.status = running->forward->status();
-    if (!running->serving.name.empty()) report.serving_pod = running->serving.namespace_ + "/" + running->serving.name;
-    if (report.serving_pod.empty()) {
+    const kube::ServingPod& serving = report.status.serving;
+    if (!serving.name.empty()) report.serving_pod = serving.namespace_ + "/" + serving.name;
+    if (!report.status.failed.empty()) {
+      report.state = ForwardState::Failed;
+      report.reason = report.status.failed;
+    } else if (serving.name.empty() && serving.why_not.empty()) {
+      report.state = ForwardState::Starting;  // its thread has not asked who serves yet
+    } else if (serving.name.empty()) {
       report.state = ForwardState::Waiting;
-      report.reason = running->serving.why_not;
+      report.reason = serving.why_not;
+    } else if (report.status.reconnect_attempts > 0) {
+      report.state = ForwardState::Reconnecting;
+      report.reason = fmt::format("attempt {}: {}", report.status.reconnect_attempts, report.status.reconnect_error);
     } else if (!report.status.last_error.empty()) {
       report.state = ForwardState::Failing;
       report.reason = report.status.last_error;

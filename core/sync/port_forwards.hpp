@@ -35,13 +35,15 @@ struct ForwardRequest {
 };
 
 enum class ForwardState {
-  Active,   // listening; the latest connection (if any) went through
-  Waiting,  // listening, but no pod serves the target now (why: reason)
-  Failing,  // listening, a pod serves, but the latest connection failed (why: reason)
-  Failed,   // could not listen (why: reason); nothing runs
+  Starting,      // listening; who serves is not known yet
+  Active,        // listening; the latest connection (if any) went through
+  Waiting,       // listening, but no pod serves the target now (why: reason)
+  Reconnecting,  // a pod serves, but a connection to it cannot be opened now (reason: attempt N: why)
+  Failing,       // a pod serves, but the latest connection failed (why: reason)
+  Failed,        // could not listen, or stopped for good (why: reason); nothing runs
 };
 
-// "active", "waiting", "failing", "failed".
+// "starting", "active", "waiting", "reconnecting", "failing", "failed".
 std::string_view to_string(ForwardState state) noexcept;
 
 struct ForwardReport {

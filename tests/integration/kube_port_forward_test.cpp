@@ -70,10 +70,11 @@ TEST(KubePortForward, TheStandaloneClustersRestApiAnswersThroughIt) {
 }
 
 // A loopback echo server on 127.0.0.1:port (kube.sh's SINK_PORT, where kwok sends the pod
-// flinktop-bench/sink's port 8080): a thread per connection writes back what it reads.
+// flinktop-bench/sink's port 8080): a thread per connection writes back what it reads, after
+// `greeting` (a server that speaks first, as SSH or a database does).
 class EchoServer {
  public:
-  explicit EchoServer(std::uint16_t port) {
+  explicit EchoServer(std::uint16_t port, std::string greeting = "") {
     fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
     const int one = 1;
     ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -82,13 +83,14 @@ class EchoServer {
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     address.sin_port = htons(port);
     listening_ = ::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 && ::listen(fd_, 64) == 0;
-    acceptor_ = std::thread([this] {
+    acceptor_ = std::thread([this, greeting] {
       for (;;) {
         const int client = ::accept(fd_, nullptr, nullptr);
         if (client < 0) return;  // shut down
         std::lock_guard lock(mutex_);
         clients_.push_back(client);
-        echoes_.emplace_back([client] {
+        echoes_.emplace_back([client, greeting] {
+          if (!greeting.empty() && ::write(client, greeting.data(), greeting.size()) <= 0) return;
           char buffer[65536];
           for (ssize_t n; (n = ::read(client, buffer, sizeof buffer)) > 0;) {
             for (ssize_t sent = 0; sent < n;) {
@@ -145,10 +147,10 @@ std::string round_trip(std::uint16_t port, const std::string& data) {
   return back;
 }
 
-TEST(KubePortForward, ThirtyTwoConnectionsEachMoveAMegabyteBothWaysIntact) {
-  const auto sink_port = static_cast<std::uint16_t>(std::stoi(kube_fact("SINK_PORT")));
-  EchoServer echo(sink_port);
-  ASSERT_TRUE(echo.listening()) << "127.0.0.1:" << sink_port << " is taken";
+std::uint16_t sink_port() { return static_cast<std::uint16_t>(std::stoi(kube_fact("SINK_PORT"))); }
+
+// The pod whose port 8080 kwok forwards to 127.0.0.1:SINK_PORT.
+void ensure_sink_pod() {
   auto admin = api_client();
   ensure_namespace(*admin, "flinktop-bench");
   try {
@@ -161,11 +163,19 @@ TEST(KubePortForward, ThirtyTwoConnectionsEachMoveAMegabyteBothWaysIntact) {
   } catch (const Error& e) {
     if (e.kind() != ErrorKind::Conflict) throw;
   }
+}
+
+std::uint16_t port_of(const std::string& url) { return static_cast<std::uint16_t>(std::stoi(url.substr(url.rfind(':') + 1))); }
+
+TEST(KubePortForward, ThirtyTwoConnectionsEachMoveAMegabyteBothWaysIntact) {
+  EchoServer echo(sink_port());
+  ASSERT_TRUE(echo.listening()) << "127.0.0.1:" << sink_port() << " is taken";
+  ensure_sink_pod();
   BackgroundProcess forward({FLINKTOP_BINARY, "--kubeconfig", admin_kubeconfig(), "port-forward", "-n", "flinktop-bench",
                              "pod/sink", "8080"});
   const auto url = forward.wait_for_line(kUrlLine, 30s);
   ASSERT_TRUE(url) << forward.output();
-  const auto port = static_cast<std::uint16_t>(std::stoi(url->substr(url->rfind(':') + 1)));
+  const auto port = port_of(*url);
   // The pod may not be Running yet when the first connection comes: wait until one goes through.
   ASSERT_TRUE((eventually<bool>("an echo through the forward", seconds(30), [&]() -> std::optional<bool> {
     if (round_trip(port, "ping") == "ping") return true;
@@ -190,6 +200,37 @@ TEST(KubePortForward, ThirtyTwoConnectionsEachMoveAMegabyteBothWaysIntact) {
   }
   for (std::thread& t : clients) t.join();
   EXPECT_EQ(intact.load(), 32) << forward.output();
+}
+
+// The forward keeps a WebSocket open ahead of the next connection. While the pod's port refuses,
+// it says why once and keeps trying (backing off); once the port listens it says it is connected
+// again, and what the pod sent before anyone connected (a greeting) reaches the first connection.
+TEST(KubePortForward, WhileThePodsPortRefusesItSaysWhyAndConnectsAgainWhenItListens) {
+  ensure_sink_pod();
+  BackgroundProcess forward({FLINKTOP_BINARY, "--kubeconfig", admin_kubeconfig(), "port-forward", "-n", "flinktop-bench",
+                             "pod/sink", "8080"});
+  const auto url = forward.wait_for_line(kUrlLine, 30s);
+  ASSERT_TRUE(url) << forward.output();
+  const auto refused = forward.wait_for_line(std::regex("pod flinktop-bench/sink port 8080: .*retrying"), 30s);
+  ASSERT_TRUE(refused) << forward.output();
+  EXPECT_EQ(refused->find("error forwarding port"), std::string::npos) << "the kubelet's preamble: " << *refused;
+
+  EchoServer greeter(sink_port(), "hello from the pod\n");
+  ASSERT_TRUE(greeter.listening()) << "127.0.0.1:" << sink_port() << " is taken";
+  // The next attempt comes within the backoff (1, 2, 4 … s): bounded by 60 s.
+  ASSERT_TRUE(forward.wait_for_line(std::regex("pod flinktop-bench/sink port 8080: connected again after \\d+ failed attempt"), 60s))
+      << forward.output();
+  const int fd = test::connect_loopback(port_of(*url));
+  ASSERT_GE(fd, 0);
+  std::string said;
+  char buffer[256];
+  while (said.find('\n') == std::string::npos) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n <= 0) break;
+    said.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  EXPECT_EQ(said, "hello from the pod\n") << forward.output();
 }
 
 TEST(KubePortForward, AReplacedJobManagerPodIsFollowedOnTheSameLocalPort) {

@@ -11,7 +11,9 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
+#include <chrono>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "core/error.hpp"
@@ -74,6 +76,17 @@ bool is_ip_address(const std::string& host) {
   return !ec;
 }
 
+// A connection opened ahead of need: the forward hands it the next local connection.
+class Spare {
+ public:
+  virtual ~Spare() = default;
+  virtual const ServingPod& pod() const = 0;
+  // How long its WebSocket has been open (zero while the upgrade is under way).
+  virtual std::chrono::steady_clock::duration open_for() const = 0;
+  virtual void attach(tcp::socket local) = 0;
+  virtual void abandon() = 0;  // close it unused (its pod serves no more; the forward stops)
+};
+
 // Everything the connections of one forward share; it outlives each of them.
 struct Shared {
   kube::RestConfig api;
@@ -82,19 +95,26 @@ struct Shared {
   PodResolver resolve;
   ForwardEvent on_event;
   std::uint16_t remote_port = 0;
+  // Called (on the forward's thread) when a spare ends before it was used: why ("" when the pod's
+  // side closed it without an error), and how long it lived.
+  std::function<void(const Spare*, const std::string& why, std::chrono::steady_clock::duration lived)> spare_lost;
 
   std::atomic<int> open_connections{0};
   std::atomic<std::uint64_t> connections{0};
   std::atomic<std::uint64_t> bytes_to_pod{0};
   std::atomic<std::uint64_t> bytes_from_pod{0};
   mutable std::mutex mutex;
-  std::string pod;         // guarded by mutex
-  std::string last_error;  // guarded by mutex
+  std::string pod;              // guarded by mutex
+  ServingPod serving;           // guarded by mutex
+  std::string last_error;       // guarded by mutex
+  std::string reconnect_error;  // guarded by mutex
+  int reconnect_attempts = 0;   // guarded by mutex
+  std::string failed;           // guarded by mutex
 
   void event(const std::string& line) const {
     if (on_event) on_event(line);
   }
-  void failed(const std::string& why) {
+  void connection_failed(const std::string& why) {
     {
       std::lock_guard lock(mutex);
       last_error = why;
@@ -105,8 +125,20 @@ struct Shared {
     std::lock_guard lock(mutex);
     last_error.clear();
   }
+  // Asks the resolver who serves now (a resolver that throws is a reason, not a crash).
+  ServingPod resolve_now() {
+    ServingPod now;
+    try {
+      now = resolve();
+    } catch (const std::exception& e) {
+      now.why_not = e.what();
+    }
+    std::lock_guard lock(mutex);
+    serving = now;
+    return now;
+  }
   // Records the pod of a new connection; says so when it is another than the last one's.
-  void serving(const std::string& now) {
+  void serving_pod(const std::string& now) {
     std::string before;
     {
       std::lock_guard lock(mutex);
@@ -142,44 +174,70 @@ void configure_tls(asio::ssl::context& ssl, const kube::RestConfig& api) {
   }
 }
 
-// One local connection and its WebSocket. `Layer` is beast::tcp_stream (http://) or
-// beast::ssl_stream<beast::tcp_stream> (https://). Every handler holds the session alive; it ends
-// when both directions have.
+// One WebSocket to the pod, with the local connection it serves — from the start (`local`), or
+// handed over later when it was opened as the spare. `Layer` is beast::tcp_stream (http://) or
+// beast::ssl_stream<beast::tcp_stream> (https://). Every handler holds the connection alive; it
+// ends when both directions have.
 template <class Layer>
-class Connection : public std::enable_shared_from_this<Connection<Layer>> {
+class Connection : public Spare, public std::enable_shared_from_this<Connection<Layer>> {
  public:
-  Connection(std::shared_ptr<Shared> shared, tcp::socket local)
+  Connection(std::shared_ptr<Shared> shared, asio::io_context& io, ServingPod pod, std::optional<tcp::socket> local)
       : shared_(std::move(shared)),
-        local_(std::move(local)),
-        resolver_(local_.get_executor()),
-        ws_(make_stream()),
-        demux_(shared_->remote_port) {
-    ++shared_->open_connections;
-    ++shared_->connections;
+        local_(local ? std::move(*local) : tcp::socket(io)),
+        resolver_(io),
+        ws_(make_stream(io)),
+        demux_(shared_->remote_port),
+        pod_(std::move(pod)),
+        attached_(local.has_value()) {
+    if (attached_) count_attached();
   }
-  ~Connection() { --shared_->open_connections; }
+  ~Connection() override {
+    if (attached_) --shared_->open_connections;
+  }
 
   void start() {
-    try {
-      pod_ = shared_->resolve();
-    } catch (const std::exception& e) {
-      pod_.why_not = e.what();
-    }
-    if (pod_.name.empty()) return fail(fmt::format("port-forward: no pod to forward to: {}", pod_.why_not));
-    shared_->serving(pod_.namespace_ + "/" + pod_.name);
+    shared_->serving_pod(pod_.namespace_ + "/" + pod_.name);
     resolver_.async_resolve(shared_->server.host, shared_->server.port,
                             [self = this->shared_from_this()](beast::error_code ec, tcp::resolver::results_type found) {
                               self->on_resolve(ec, std::move(found));
                             });
   }
 
+  const ServingPod& pod() const override { return pod_; }
+  std::chrono::steady_clock::duration open_for() const override {
+    return opened_ ? std::chrono::steady_clock::now() - opened_at_ : std::chrono::steady_clock::duration{};
+  }
+
+  void attach(tcp::socket local) override {
+    local_ = std::move(local);
+    attached_ = true;
+    count_attached();
+    if (!opened_) return;  // on_handshake starts both directions
+    flush();
+    read_local();
+  }
+
+  void abandon() override {
+    abandoned_ = true;
+    close_ws();
+  }
+
  private:
-  Layer make_stream() {
+  // What the pod sent before a local connection was attached is kept up to this much; reading
+  // from the pod pauses beyond it.
+  static constexpr std::size_t kPendingMax = 1024 * 1024;
+
+  Layer make_stream(asio::io_context& io) {
     if constexpr (std::is_same_v<Layer, beast::tcp_stream>) {
-      return Layer(local_.get_executor());
+      return Layer(io);
     } else {
-      return Layer(local_.get_executor(), shared_->ssl);
+      return Layer(io, shared_->ssl);
     }
+  }
+
+  void count_attached() {
+    ++shared_->open_connections;
+    ++shared_->connections;
   }
 
   std::string where() const {
@@ -269,8 +327,11 @@ class Connection : public std::enable_shared_from_this<Connection<Layer>> {
       return fail(kube::api_error(declined, target).what());
     }
     if (ec) return fail(fmt::format("port-forward to {}: {}", where(), ec.message()));
-    read_local();
+    if (abandoned_) return close_ws();
+    opened_ = true;
+    opened_at_ = std::chrono::steady_clock::now();
     read_remote();
+    if (attached_) read_local();
   }
 
   // local → pod: each read becomes one message; byte 0 of the buffer is the data channel's.
@@ -321,13 +382,43 @@ class Connection : public std::enable_shared_from_this<Connection<Layer>> {
       went_through_ = true;
       shared_->went_through();
     }
+    if (!attached_ || writing_) {
+      // No one to give it to yet (a spare: the pod spoke first), or earlier bytes are on their way.
+      pending_.append(received.data);
+      down_.consume(down_.size());
+      if (pending_.size() < kPendingMax) return read_remote();
+      paused_ = true;
+      return;
+    }
+    // The path of nearly every byte: straight from the WebSocket's buffer, no copy.
+    writing_ = true;
     asio::async_write(local_, asio::buffer(received.data.data(), received.data.size()),
                       [self = this->shared_from_this()](beast::error_code ec, std::size_t n) {
+                        self->writing_ = false;
                         self->down_.consume(self->down_.size());
                         self->shared_->bytes_from_pod += n;
                         if (ec) return self->close_ws();
                         self->read_remote();
                       });
+  }
+
+  // Writes what was kept while no local connection was attached (or while a write was under way).
+  void flush() {
+    if (pending_.empty() || writing_) return;
+    writing_ = true;
+    flushing_.swap(pending_);
+    asio::async_write(local_, asio::buffer(flushing_), [self = this->shared_from_this()](beast::error_code ec, std::size_t n) {
+      self->writing_ = false;
+      self->flushing_.clear();
+      self->shared_->bytes_from_pod += n;
+      if (ec) return self->close_ws();
+      if (!self->pending_.empty()) return self->flush();
+      if (self->closing_local_after_flush_) return self->close_local();
+      if (self->paused_) {
+        self->paused_ = false;
+        self->read_remote();
+      }
+    });
   }
 
   // The WebSocket ended: a normal close after the pod's side closed, or an error. What the error
@@ -342,6 +433,12 @@ class Connection : public std::enable_shared_from_this<Connection<Layer>> {
       fail(fmt::format("port-forward to {}: {}", where(), ec.message()));
       return;
     }
+    if (!attached_) return lost("");
+    // What the pod sent last may still be on its way to the local side.
+    if (writing_ || !pending_.empty()) {
+      closing_local_after_flush_ = true;
+      return flush();  // a no-op while a write is under way: its end closes
+    }
     close_local();
   }
 
@@ -353,8 +450,16 @@ class Connection : public std::enable_shared_from_this<Connection<Layer>> {
   }
 
   void fail(const std::string& why) {
-    shared_->failed(why);
+    if (!attached_) return lost(why);
+    shared_->connection_failed(why);
     close_local();
+  }
+
+  // A spare ended unused: the forward opens another (or backs off). Not for one it gave up itself.
+  void lost(const std::string& why) {
+    close_ws();
+    if (abandoned_ || !shared_->spare_lost) return;
+    shared_->spare_lost(this, why, open_for());
   }
 
   void close_local() {
@@ -370,8 +475,17 @@ class Connection : public std::enable_shared_from_this<Connection<Layer>> {
   websocket::response_type response_;
   ChannelDemux demux_;
   ServingPod pod_;
+  bool attached_ = false;
+  bool opened_ = false;
+  bool abandoned_ = false;
+  std::chrono::steady_clock::time_point opened_at_{};
   std::array<char, kChunk + 1> up_{};
   beast::flat_buffer down_;
+  std::string pending_;   // from the pod, not yet written locally
+  std::string flushing_;  // being written locally
+  bool writing_ = false;
+  bool paused_ = false;   // reading from the pod waits for pending_ to drain
+  bool closing_local_after_flush_ = false;
   bool went_through_ = false;
   bool closing_ = false;
 };
@@ -383,13 +497,27 @@ std::string url_of(const asio::ip::address& address, std::uint16_t port) {
 
 }  // namespace
 
+// How long a spare must have been open to count as healthy again, and the longest wait between
+// two attempts to open one.
+constexpr auto kSpareHealthy = std::chrono::seconds(2);
+constexpr auto kBackoffMax = std::chrono::seconds(30);
+// How often the forward asks who serves (a replaced JobManager, a pod gone while no one connects).
+constexpr auto kTick = std::chrono::seconds(1);
+
 struct PortForward::Impl {
   asio::io_context io{1};
   tcp::acceptor acceptor{io};
+  asio::steady_timer tick{io};
   std::shared_ptr<Shared> shared = std::make_shared<Shared>();
   std::uint16_t local_port = 0;
   bool local_port_moved = false;
+  bool keep_spare = true;
   std::string url;
+  // Forward thread only:
+  std::shared_ptr<Spare> spare;
+  std::chrono::steady_clock::time_point next_spare_at{};
+  int spare_failures = 0;
+  std::string spare_error;
   std::jthread thread;
 
   // Binds `port`; false when it is taken.
@@ -440,22 +568,138 @@ struct PortForward::Impl {
     url = url_of(address, local_port);
   }
 
+  std::shared_ptr<Spare> open_connection(ServingPod pod, std::optional<tcp::socket> local) {
+    if (shared->server.tls) {
+      auto connection = std::make_shared<Connection<beast::ssl_stream<beast::tcp_stream>>>(shared, io, std::move(pod),
+                                                                                            std::move(local));
+      connection->start();
+      return connection;
+    }
+    auto connection = std::make_shared<Connection<beast::tcp_stream>>(shared, io, std::move(pod), std::move(local));
+    connection->start();
+    return connection;
+  }
+
   void accept() {
     acceptor.async_accept([this](beast::error_code ec, tcp::socket socket) {
       if (ec == asio::error::operation_aborted || !acceptor.is_open()) return;
       if (!ec) {
         socket.set_option(tcp::no_delay(true), ec);
-        if (shared->server.tls) {
-          std::make_shared<Connection<beast::ssl_stream<beast::tcp_stream>>>(shared, std::move(socket))->start();
-        } else {
-          std::make_shared<Connection<beast::tcp_stream>>(shared, std::move(socket))->start();
-        }
+        serve(std::move(socket));
       }
       accept();
     });
   }
 
+  // A new local connection goes to the pod serving now: through the spare when it was opened to
+  // that pod, else through a WebSocket of its own.
+  void serve(tcp::socket local) {
+    ServingPod pod = shared->resolve_now();
+    if (pod.name.empty()) {
+      ++shared->connections;
+      shared->connection_failed(fmt::format("port-forward: no pod to forward to: {}", pod.why_not));
+      beast::error_code ignored;
+      local.shutdown(tcp::socket::shutdown_both, ignored);
+      return;
+    }
+    if (spare && spare->pod() != pod) {
+      std::exchange(spare, nullptr)->abandon();
+      next_spare_at = {};
+    }
+    if (spare) {
+      std::exchange(spare, nullptr)->attach(std::move(local));
+    } else {
+      open_connection(pod, std::move(local));
+    }
+    // The next one: at once, unless opening spares fails now (then the backoff decides).
+    if (!spare && std::chrono::steady_clock::now() >= next_spare_at) open_spare(std::move(pod));
+  }
+
+  void open_spare(ServingPod pod) {
+    if (!keep_spare || pod.name.empty()) return;
+    spare = open_connection(std::move(pod), std::nullopt);
+  }
+
+  // A spare ended unused. Long open and closed without an error (an idle timeout on the pod's
+  // side): open the next at once. Otherwise wait 1, 2, 4 … 30 s, and say why once per new reason.
+  void on_spare_lost(const Spare* lost, const std::string& why, std::chrono::steady_clock::duration lived) {
+    if (spare.get() != lost) return;
+    spare.reset();
+    const auto now = std::chrono::steady_clock::now();
+    if (why.empty() && lived >= kSpareHealthy) {
+      next_spare_at = now;
+      return open_spare(shared->resolve_now());
+    }
+    ++spare_failures;
+    const std::string reason = why.empty() ? fmt::format("port-forward to pod {}/{} port {}: the pod closed the connection at once",
+                                                          lost->pod().namespace_, lost->pod().name, shared->remote_port)
+                                           : why;
+    const auto wait = std::min<std::chrono::steady_clock::duration>(
+        std::chrono::seconds(1) * (1 << std::min(spare_failures - 1, 5)), kBackoffMax);
+    next_spare_at = now + wait;
+    {
+      std::lock_guard lock(shared->mutex);
+      shared->reconnect_error = reason;
+      shared->reconnect_attempts = spare_failures;
+    }
+    if (reason != std::exchange(spare_error, reason)) {
+      shared->event(fmt::format("{} (retrying, up to {} s apart)", reason, kBackoffMax.count()));
+    }
+  }
+
+  // Once a second: who serves now. Another pod than the spare's: give the spare up and open one to
+  // the new pod (saying so); a spare open long enough after failures: say it reconnected.
+  void on_tick() {
+    const ServingPod pod = shared->resolve_now();
+    if (spare && spare->pod() != pod) {
+      std::exchange(spare, nullptr)->abandon();
+      next_spare_at = {};
+    }
+    if (spare && spare_failures > 0 && spare->open_for() >= kSpareHealthy) {
+      shared->event(fmt::format("port-forward to pod {}/{} port {}: connected again after {} failed attempt{}",
+                                spare->pod().namespace_, spare->pod().name, shared->remote_port, spare_failures,
+                                spare_failures == 1 ? "" : "s"));
+      spare_failures = 0;
+      spare_error.clear();
+      std::lock_guard lock(shared->mutex);
+      shared->reconnect_error.clear();
+      shared->reconnect_attempts = 0;
+    }
+    if (!spare && std::chrono::steady_clock::now() >= next_spare_at) open_spare(pod);
+    arm_tick();
+  }
+
+  void arm_tick() {
+    tick.expires_after(kTick);
+    tick.async_wait([this](beast::error_code ec) {
+      if (!ec) on_tick();
+    });
+  }
+
   void run() {
+    std::string unusable;
+    try {
+      if (shared->server.tls) configure_tls(shared->ssl, shared->api);
+    } catch (const boost::system::system_error& e) {
+      unusable = e.code().message();
+    } catch (const std::exception& e) {
+      unusable = e.what();
+    }
+    if (!unusable.empty()) {
+      const std::string why = fmt::format("port-forward: the TLS settings of context \"{}\" are unusable: {}",
+                                          shared->api.context, unusable);
+      {
+        std::lock_guard lock(shared->mutex);
+        shared->failed = why;
+      }
+      beast::error_code ignored;
+      acceptor.close(ignored);
+      shared->event(why);
+      return;
+    }
+    accept();
+    open_spare(shared->resolve_now());
+    arm_tick();
     // A handler that throws must not end the forward (nor the process): say it, serve on.
     for (;;) {
       try {
@@ -470,6 +714,9 @@ struct PortForward::Impl {
   ~Impl() {
     io.stop();
     if (thread.joinable()) thread.join();
+    // The connections' handlers (and with them the connections) go with the io_context; the
+    // spare's callback must not reach this Impl on the way.
+    shared->spare_lost = nullptr;
   }
 };
 
@@ -482,14 +729,12 @@ PortForward::PortForward(kube::RestConfig api, PodResolver resolve, ForwardOptio
   shared.resolve = std::move(resolve);
   shared.on_event = std::move(on_event);
   shared.remote_port = options.remote_port;
-  try {
-    if (shared.server.tls) configure_tls(shared.ssl, shared.api);
-  } catch (const boost::system::system_error& e) {
-    throw Error(ErrorKind::Tls, fmt::format("port-forward: the TLS settings of context \"{}\" are unusable: {}",
-                                            shared.api.context, e.code().message()));
-  }
+  shared.spare_lost = [impl = impl_.get()](const Spare* lost, const std::string& why,
+                                           std::chrono::steady_clock::duration lived) {
+    impl->on_spare_lost(lost, why, lived);
+  };
+  impl_->keep_spare = options.keep_spare;
   impl_->bind(options);
-  impl_->accept();
   impl_->thread = std::jthread([impl = impl_.get()] { impl->run(); });
 }
 
@@ -508,7 +753,11 @@ ForwardStatus PortForward::status() const {
   status.bytes_from_pod = shared.bytes_from_pod;
   std::lock_guard lock(shared.mutex);
   status.pod = shared.pod;
+  status.serving = shared.serving;
   status.last_error = shared.last_error;
+  status.reconnect_error = shared.reconnect_error;
+  status.reconnect_attempts = shared.reconnect_attempts;
+  status.failed = shared.failed;
   return status;
 }
 

@@ -6,6 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 #include "tests/support/loopback_sockets.hpp"
 
 namespace flinktop::sync {
@@ -29,11 +33,23 @@ ForwardRequest to_cluster(std::string context = "dev") {
   return request;
 }
 
+// The reports once every forward's thread has asked who serves (bounded: 5 s).
+std::vector<ForwardReport> settled(PortForwards& forwards) {
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  for (;;) {
+    auto reports = forwards.reports();
+    const bool starting = std::any_of(reports.begin(), reports.end(),
+                                      [](const ForwardReport& r) { return r.state == ForwardState::Starting; });
+    if (!starting || std::chrono::steady_clock::now() > give_up) return reports;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
 TEST(PortForwards, AForwardListensWhileAskedForAndSaysNoPodServesYet) {
   model::Store store;
   PortForwards forwards(store, dev_only);
   forwards.want({to_cluster()});
-  auto reports = forwards.reports();
+  auto reports = settled(forwards);
   ASSERT_EQ(reports.size(), 1u);
   const ForwardReport& r = reports.front();
   EXPECT_EQ(r.state, ForwardState::Waiting);
@@ -71,7 +87,7 @@ TEST(PortForwards, OneThatCannotStartIsReportedFailedWithTheReason) {
   second.target.name = "analytics";
   second.local_port = port;  // asked for exactly the port the first one holds
   forwards.want({taken, second, to_cluster("elsewhere")});
-  const auto reports = forwards.reports();
+  const auto reports = settled(forwards);
   ASSERT_EQ(reports.size(), 3u);
   EXPECT_EQ(reports[0].state, ForwardState::Waiting);
   EXPECT_EQ(reports[1].state, ForwardState::Failed);
