@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <poll.h>
 
+#include <cstdlib>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "tui/app/edit_flow.hpp"
 #include "tui/app/editor.hpp"
 #include "tui/app/ui.hpp"
+#include "tui/app/url_opener.hpp"
 #include "tui/screen/terminal.hpp"
 
 namespace flinktop::tui {
@@ -23,6 +25,11 @@ using namespace std::chrono_literals;
 
 // Log lines arriving in a burst repaint at most this often; keys are still answered at once.
 constexpr auto kLogFrameInterval = 33ms;
+
+std::string env_or_empty(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? value : "";
+}
 
 UiSettings ui_settings(const AppOptions& options) {
   UiSettings settings;
@@ -78,7 +85,11 @@ class App {
                                            [this](const std::string& text) {
                                              return terminal_ && terminal_->copy_to_clipboard(text);
                                            },
-                                           [this](const ObjectRequest& r) { object_action(r); }}) {
+                                           [this](const ObjectRequest& r) { object_action(r); },
+                                           [this](const std::string& url) {
+                                             const OpenResult result = url_opener_.open(url);
+                                             return std::pair{result.opened, result.line};
+                                           }}) {
     outbox_->store = &store_;
   }
 
@@ -219,6 +230,7 @@ class App {
 
   AppOptions options_;
   std::shared_ptr<actions::Journal> journal_;
+  UrlOpener url_opener_{env_or_empty("BROWSER"), env_or_empty("PATH")};
   model::Store store_;
   std::shared_ptr<ActionOutbox> outbox_;
   Ui ui_;

@@ -316,7 +316,7 @@ void Ui::open_forward_dialog() {
     for (const auto& snapshot : data_.contexts) {
       if (snapshot->context != cluster->context) continue;
       if (cluster->rest) remote = model::rest_pod_port(*snapshot, *cluster->rest);
-      const kube::ServingPod pod = model::ServingPodFinder(request.target).find(*snapshot);
+      const kube::ServingPod pod = model::serving_jobmanager(*cluster, *snapshot);
       serving = pod.name.empty() ? "No pod serves it now: " + pod.why_not + "." : "Pod " + pod.name + " serves it now.";
     }
   }
@@ -374,7 +374,12 @@ void Ui::open_forwards() {
       flash(Severity::Info, "stopped port-forward " + id);
     });
   };
-  stack_.push(std::make_unique<ForwardsView>(restart, stop));
+  auto open = [this](const std::string& url) -> std::pair<Severity, std::string> {
+    if (!hooks_.open_url) return {Severity::Info, url + " — Y copies it"};
+    const auto [opened, line] = hooks_.open_url(url);
+    return {opened ? Severity::Info : Severity::Warn, line};
+  };
+  stack_.push(std::make_unique<ForwardsView>(ForwardActions{restart, stop, open}));
 }
 
 // Once per start (and restart): where a forward listens, or why it could not.

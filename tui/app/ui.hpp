@@ -50,6 +50,8 @@ struct UiHooks {
   // n / e: open the editor (the App asks again, with the change, before it sends anything);
   // ctrl-d: the user confirmed the delete.
   std::function<void(const ObjectRequest&)> object_action{};
+  // o in :pf: open the URL in the user's browser; the line says what opened it, or why nothing did.
+  std::function<std::pair<bool, std::string>(const std::string& url)> open_url{};
 };
 
 class Ui {

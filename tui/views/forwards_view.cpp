@@ -9,14 +9,12 @@ constexpr std::size_t kStateColumn = 4;
 
 Role role_for(const std::string& state) {
   if (state == "failed") return Role::RowError;
-  if (state == "waiting" || state == "failing") return Role::RowWarn;
+  if (state == "waiting" || state == "reconnecting" || state == "failing") return Role::RowWarn;
   return Role::RowOk;
 }
 }  // namespace
 
-ForwardsView::ForwardsView(std::function<void(const std::string& id)> restart,
-                           std::function<void(const std::string& id)> stop)
-    : restart_(std::move(restart)), stop_(std::move(stop)) {
+ForwardsView::ForwardsView(ForwardActions actions) : actions_(std::move(actions)) {
   // The URL and the state are what one looks for; the reason (when not active) is why one looks
   // again: the names give way first.
   table_.set_columns({{"TARGET", 16, 0, true, Align::Left},
@@ -36,7 +34,7 @@ ForwardsView::ForwardsView(std::function<void(const std::string& id)> restart,
 }
 
 std::vector<KeyHint> ForwardsView::hints() const {
-  return {{"Y", "Copy URL"}, {"r", "Restart"}, {"ctrl-d", "Stop"}, {"esc", "Back"}, {"?", "Help"}};
+  return {{"o", "Open URL"}, {"Y", "Copy URL"}, {"r", "Restart"}, {"ctrl-d", "Stop"}, {"esc", "Back"}, {"?", "Help"}};
 }
 
 void ForwardsView::refresh(const ViewData& data, WidgetClock::time_point now) {
@@ -58,17 +56,33 @@ model::RowTable ForwardsView::rows(const ViewData& data) const {
   return table;
 }
 
+const sync::ForwardReport* ForwardsView::selected_forward() {
+  const std::string id = selected_id();
+  for (const sync::ForwardReport& f : forwards_) {
+    if (f.request.id() == id) return &f;
+  }
+  return nullptr;
+}
+
 bool ForwardsView::handle_key(const Key& key) {
   const bool restart = key.is('r');
-  if (!restart && !(key == Key::ctrl('d'))) return TableView::handle_key(key);
+  const bool open = key.is('o');
+  if (!restart && !open && !(key == Key::ctrl('d'))) return TableView::handle_key(key);
   const std::string id = selected_id();
   if (id.empty()) {
     message_.emplace(Severity::Warn, "no port-forward selected");
   } else if (restart) {
-    restart_(id);
+    actions_.restart(id);
     message_.emplace(Severity::Info, "restarting port-forward " + id);
+  } else if (open) {
+    const sync::ForwardReport* forward = selected_forward();
+    if (!forward || forward->url.empty()) {
+      message_.emplace(Severity::Warn, "this port-forward does not listen: nothing to open (r restarts it)");
+    } else {
+      message_ = actions_.open(forward->url);
+    }
   } else {
-    stop_(id);
+    actions_.stop(id);
   }
   return true;
 }
@@ -80,10 +94,8 @@ std::optional<std::pair<Severity, std::string>> ForwardsView::take_message() {
 }
 
 CopyTarget ForwardsView::copy_target() {
-  const std::string id = selected_id();
-  for (const sync::ForwardReport& f : forwards_) {
-    if (f.request.id() == id && !f.url.empty()) return {"URL", f.url};
-  }
+  const sync::ForwardReport* forward = selected_forward();
+  if (forward && !forward->url.empty()) return {"URL", forward->url};
   return {};
 }
 

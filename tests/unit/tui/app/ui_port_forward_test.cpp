@@ -1,6 +1,7 @@
 // F and :pf as a user drives them: F on a cluster opens the forward dialog (the REST port, the pod
 // serving now), Enter twice starts it — a forward the Ui keeps in its Demand whatever view is
-// shown —, the list shows every forward's state, ctrl-d stops one (confirmed) and r restarts it.
+// shown —, the list shows every forward's state, ctrl-d stops one (confirmed), r restarts it and
+// o opens its URL.
 // Screens at 80×24 and 160×48 in tests/tui/snapshots/ui_port_forward*.
 #include <gtest/gtest.h>
 
@@ -111,10 +112,18 @@ TEST(UiPortForward, TheListShowsEachForwardsStateAndWhy) {
   const std::string wide = s.text(300, 100);
   EXPECT_NE(wide.find("is Pending"), std::string::npos) << wide;
   EXPECT_NE(wide.find("9001 is free"), std::string::npos) << wide;
-  // Y copies the selected forward's URL.
+  // Y copies the selected forward's URL; o opens it.
   s.type("Y");
   ASSERT_EQ(s.copied.size(), 1u);
   EXPECT_EQ(s.copied.front(), "http://127.0.0.1:8081");
+  s.type("o");
+  ASSERT_EQ(s.opened, std::vector<std::string>{"http://127.0.0.1:8081"});
+  EXPECT_EQ(s.flash(), "opened http://127.0.0.1:8081 with firefox");
+  // A forward that does not listen has nothing to open: said, nothing run.
+  s.type("jj");
+  s.type("o");
+  EXPECT_EQ(s.opened.size(), 1u);
+  EXPECT_EQ(s.flash(), "this port-forward does not listen: nothing to open (r restarts it)");
 }
 
 TEST(UiPortForward, CtrlDStopsAForwardOnceConfirmedAndRRestartsIt) {

@@ -21,7 +21,11 @@ class UiScreen {
                                     copied.push_back(text);
                                     return true;
                                   },
-                                  [this](const ObjectRequest& r) { objects.push_back(r); }}) {
+                                  [this](const ObjectRequest& r) { objects.push_back(r); },
+                                  [this](const std::string& url) {
+                                    opened.push_back(url);
+                                    return std::pair{true, "opened " + url + " with firefox"};
+                                  }}) {
     ui_.refresh(data_, true, kFrameNow);
   }
   UiScreen(const UiScreen&) = delete;
@@ -63,6 +67,7 @@ class UiScreen {
   std::vector<JobActionRequest> ran;
   std::vector<std::string> copied;  // what Y sent to the clipboard
   std::vector<ObjectRequest> objects;  // what n, e and a confirmed ctrl-d asked of the App
+  std::vector<std::string> opened;     // what o in :pf asked the browser to open
 
  private:
   ViewData data_;
