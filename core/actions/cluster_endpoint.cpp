@@ -66,6 +66,8 @@ class ProxyThenForward final : public flink::Endpoint {
     return forwarded ? forwarded->describe() : proxy_->describe();
   }
 
+  bool port_forwarded() const override { return forwarded_endpoint() != nullptr; }
+
  private:
   std::shared_ptr<flink::Endpoint> forwarded_endpoint() const {
     std::lock_guard lock(mutex_);

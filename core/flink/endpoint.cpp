@@ -19,12 +19,13 @@ class DirectEndpoint final : public Endpoint {
  public:
   DirectEndpoint(std::string base_url, std::shared_ptr<http::Session> session,
                  std::optional<std::string> authorization, std::string description,
-                 std::shared_ptr<const void> keep_alive)
+                 std::shared_ptr<const void> keep_alive, bool forwarded)
       : base_url_(std::move(base_url)),
         session_(std::move(session)),
         authorization_(std::move(authorization)),
         description_(std::move(description)),
-        keep_alive_(std::move(keep_alive)) {}
+        keep_alive_(std::move(keep_alive)),
+        forwarded_(forwarded) {}
 
   http::Response send(http::Request request, http::CancelToken* cancel) override {
     apply_default_timeout(request);
@@ -41,6 +42,7 @@ class DirectEndpoint final : public Endpoint {
   }
 
   std::string describe() const override { return description_; }
+  bool port_forwarded() const override { return forwarded_; }
 
  private:
   std::string base_url_;  // no trailing '/'
@@ -48,6 +50,7 @@ class DirectEndpoint final : public Endpoint {
   std::optional<std::string> authorization_;
   std::string description_;
   std::shared_ptr<const void> keep_alive_;
+  bool forwarded_ = false;
 };
 
 class ServiceProxyEndpoint final : public Endpoint {
@@ -120,7 +123,7 @@ std::shared_ptr<Endpoint> direct_endpoint(const std::string& base_url, http::Ses
                                           std::optional<std::string> authorization) {
   std::string base = normalized_base_url(base_url);
   auto session = std::make_shared<http::Session>(std::move(options));
-  return std::make_shared<DirectEndpoint>(base, std::move(session), std::move(authorization), base, nullptr);
+  return std::make_shared<DirectEndpoint>(base, std::move(session), std::move(authorization), base, nullptr, false);
 }
 
 std::shared_ptr<Endpoint> direct_endpoint(ForwardedEndpoint forwarded) {
@@ -128,7 +131,7 @@ std::shared_ptr<Endpoint> direct_endpoint(ForwardedEndpoint forwarded) {
   if (!forwarded.session) forwarded.session = std::make_shared<http::Session>(http::SessionOptions{});
   std::string description = forwarded.description.empty() ? base : forwarded.description;
   return std::make_shared<DirectEndpoint>(base, std::move(forwarded.session), std::nullopt,
-                                          std::move(description), std::move(forwarded.keep_alive));
+                                          std::move(description), std::move(forwarded.keep_alive), true);
 }
 
 std::shared_ptr<Endpoint> service_proxy_endpoint(std::shared_ptr<kube::ApiClient> api, std::string ns,

@@ -2,9 +2,10 @@
 // an Endpoint decides the route: straight to a URL (--flink-url), or through the Kubernetes API
 // server's service proxy with the context's credentials. Thread-safe.
 //
-// Port-forward (a later issue) needs no new class: a kube::PortForward listening on
-// 127.0.0.1:<local> plus direct_endpoint(ForwardedEndpoint{...}) below, which keeps the forward
-// alive for as long as the endpoint lives and describes itself as the forward.
+// A port-forward needs no class of its own: a kube::PortForward listening on 127.0.0.1:<local>
+// plus direct_endpoint(ForwardedEndpoint{...}) below, which keeps the forward alive for as long as
+// the endpoint lives and describes itself as the forward (core/actions/cluster_endpoint decides
+// when).
 #pragma once
 
 #include <chrono>
@@ -39,6 +40,9 @@ class Endpoint {
   // For messages: "http://flink.example:8081", "service proxy ns/svc:rest (context kind-dev)".
   // Never contains a credential.
   virtual std::string describe() const = 0;
+  // Requests go through a port-forward now (the clusters view says so): the API server's service
+  // proxy could not reach the JobManager.
+  virtual bool port_forwarded() const { return false; }
 };
 
 // --flink-url: `base_url` is http(s)://host[:port][/prefix]; user:password@ in it is refused

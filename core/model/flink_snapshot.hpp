@@ -44,6 +44,7 @@ struct TaskManagerLoad {
 struct FlinkClusterSnapshot {
   std::string cluster_id;        // model::Cluster::id
   std::string endpoint;          // how it was reached: URL or "service proxy ns/svc:port (context c)"
+  bool port_forwarded = false;   // through a port-forward (the service proxy cannot reach it)
   std::string flink_version;     // from /config
   std::optional<flink::ClusterOverview> overview;
   // Read once per poller (null until then, or when this Flink does not answer it): where the

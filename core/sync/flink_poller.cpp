@@ -165,6 +165,12 @@ model::JobHistory& FlinkPoller::history_of(const std::string& job_id) {
   return histories_[job_id];
 }
 
+// The route may change with any poll: the service proxy refused, a port-forward is used now.
+void FlinkPoller::note_route(model::FlinkClusterSnapshot& next) const {
+  next.endpoint = client_->endpoint().describe();
+  next.port_forwarded = client_->endpoint().port_forwarded();
+}
+
 void FlinkPoller::poll_once(const std::string& job_id) {
   auto next = std::make_shared<model::FlinkClusterSnapshot>(*snapshot());
   next->attempted = std::chrono::system_clock::now();
@@ -197,6 +203,7 @@ void FlinkPoller::poll_once(const std::string& job_id) {
     next->open_job = std::move(detail);
   }
   read_configuration(*next);
+  note_route(*next);
   next->error.clear();
   next->updated = next->attempted;
   publish(std::move(next));
@@ -218,6 +225,7 @@ void FlinkPoller::run() {
       auto failed = std::make_shared<model::FlinkClusterSnapshot>(*snapshot());
       failed->attempted = std::chrono::system_clock::now();
       failed->error = error.what();
+      note_route(*failed);
       publish(std::move(failed));
       wait = backoff.next();
     } catch (const std::exception& error) {

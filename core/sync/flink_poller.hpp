@@ -45,6 +45,7 @@ class FlinkPoller {
  private:
   void run();
   void poll_once(const std::string& job_id);
+  void note_route(model::FlinkClusterSnapshot& next) const;
   void publish(std::shared_ptr<const model::FlinkClusterSnapshot> next);
   void read_configuration(model::FlinkClusterSnapshot& next);
   void read_taskmanager_load(model::FlinkClusterSnapshot& next);

@@ -77,6 +77,7 @@ Collected Supply::collect() {
   out.log_lines = follow_logs();
   if (follow_journal()) out.data = true;
   if (auto flink = flink_ ? flink_->snapshot() : nullptr; flink != supplied_.flink) {
+    if (flink) supplied_.rest_routes[flink->cluster_id] = {flink->endpoint, flink->port_forwarded};
     supplied_.flink = std::move(flink);
     out.data = true;
   }

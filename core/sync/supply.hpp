@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -70,6 +71,13 @@ struct Supplied {
   std::vector<model::FeedStatus> feeds;
   // The port-forwards the user started, in the order started.
   std::vector<ForwardReport> forwards;
+  // How the REST API of each cluster polled in this session was last reached, by cluster id.
+  struct RestRoute {
+    std::string endpoint;  // "service proxy ns/svc:8081 (context c)", "port-forward …"
+    bool port_forwarded = false;
+    bool operator==(const RestRoute&) const = default;
+  };
+  std::map<std::string, RestRoute> rest_routes;
 
   const model::Cluster* cluster(const std::string& id) const;
   const model::ClusterList& cluster_list() const;  // empty while there are none

@@ -70,8 +70,10 @@ TEST(KubeTui, ClustersOfTheThreeKindsAndAClustersJobs) {
   ASSERT_TRUE(tui.wait_for("Jobs(orders)")) << tui.screen();
   EXPECT_TRUE(tui.wait_for("no forward found for port 8081", 15s)) << tui.screen();
 
+  // Back in the clusters view, orders' REST cell says which way it is reached now.
   tui.keys({"Escape"});
   ASSERT_TRUE(tui.wait_for("Clusters")) << tui.screen();
+  EXPECT_TRUE(tui.wait_for("via port-forward", 5s)) << tui.screen();
   quit_and_expect_restored(tui);
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/actions/savepoint_dir.hpp"
+#include "core/kube/objects/pod.hpp"
 #include "core/kube/port_forward/port_spec.hpp"
 #include "core/model/serving_pod.hpp"
 #include "core/text/one_line.hpp"
@@ -45,6 +46,35 @@ SelectedPod selected_pod(View& top, const ViewData& data) {
     }
   }
   return {};
+}
+
+// The TCP ports a pod's containers declare ("6123 rpc, 8081 rest"), and the one a forward to it
+// offers first: Flink's REST port by its usual names, else 8081 when declared, else the first.
+struct DeclaredPorts {
+  std::string listed;          // "" when it declares none
+  std::uint16_t preferred = 0;  // 0 when it declares none
+};
+
+DeclaredPorts declared_ports(const ViewData& data, const std::string& context, const std::string& uid) {
+  DeclaredPorts out;
+  for (const auto& snapshot : data.contexts) {
+    if (snapshot->context != context) continue;
+    const auto& pods = snapshot->objects<kube::Pod>();
+    const auto it = pods.find(uid);
+    if (it == pods.end()) return out;
+    int rest = 0, flink_default = 0, first = 0;
+    for (const kube::ContainerSpec& container : it->second->containers) {
+      for (const kube::ContainerPort& port : container.ports) {
+        out.listed += fmt::format("{}{}{}{}", out.listed.empty() ? "" : ", ", port.number, port.name.empty() ? "" : " ",
+                                  text::one_line(port.name, 32));
+        if (first == 0) first = port.number;
+        if (port.number == kFlinkRestPort) flink_default = port.number;
+        if (rest == 0 && (port.name == "rest" || port.name == "webui" || port.name == "http")) rest = port.number;
+      }
+    }
+    out.preferred = static_cast<std::uint16_t>(rest != 0 ? rest : flink_default != 0 ? flink_default : first);
+  }
+  return out;
 }
 
 }  // namespace
@@ -302,9 +332,14 @@ void Ui::open_forward_dialog() {
   std::uint16_t remote = kFlinkRestPort;
   const model::Cluster* cluster = stack_.selected_cluster(data_);
   // A pod in the pods view is forwarded to as itself; anything else reaches its cluster's JobManager.
+  std::string declared;
   if (const SelectedPod selected = selected_pod(stack_.top(), data_); selected.pod) {
     request.context = selected.cluster->context;
     request.target = {model::ForwardTarget::Kind::Pod, selected.pod->namespace_, selected.pod->name};
+    const DeclaredPorts ports = declared_ports(data_, request.context, selected.pod->uid);
+    if (ports.preferred != 0) remote = ports.preferred;
+    declared = ports.listed.empty() ? "The pod declares no container ports (8081 is Flink's REST port)."
+                                    : "Its containers declare: " + ports.listed + ".";
   }
   if (request.context.empty()) {
     if (!cluster) return flash(Severity::Info, "select a cluster, pod or job to port-forward to");
@@ -325,10 +360,14 @@ void Ui::open_forward_dialog() {
                                : request.target.describe();
   DialogContent content;
   content.title = "Port-forward";
-  content.body = {"Forward a local port to " + what + " (REST and Web UI: " + std::to_string(remote) + ").",
+  const std::string offered = request.target.kind == model::ForwardTarget::Kind::Cluster
+                                  ? " (REST and Web UI: " + std::to_string(remote) + ")"
+                                  : "";
+  content.body = {"Forward a local port to " + what + offered + ".",
                   "[LOCAL:]REMOTE[@ADDRESS]: the local port is the remote one if free, else the next free one;",
                   "@ADDRESS listens elsewhere than 127.0.0.1, where others can reach it."};
   if (!serving.empty()) content.body.push_back(serving);
+  if (!declared.empty()) content.body.push_back(declared);
   content.target = request.target.describe() + " in " + request.context;
   content.yes = "Forward";
   content.no = "Cancel";

@@ -48,11 +48,20 @@ model::RowTable ClustersView::rows(const ViewData& data) const {
                      {c.namespace_, c.name, std::string(model::to_string(c.kind)), c.flink_version, c.state, job,
                       fmt::format("{}/{}", c.jobmanagers_ready, c.jobmanagers_total),
                       fmt::format("{}/{}", c.taskmanagers_ready, c.taskmanagers_total),
-                      c.rest ? fmt::format("{}:{}", c.rest->name, c.rest->port) : "", age_cell(c.created, data.now),
+                      rest_cell(c, data), age_cell(c.created, data.now),
                       op ? op->error : ""});
     table.rows.push_back(std::move(row));
   }
   return table;
+}
+
+// The REST Service, and the route when the service proxy cannot reach it and a port-forward does.
+std::string ClustersView::rest_cell(const model::Cluster& c, const ViewData& data) {
+  if (!c.rest) return "";
+  std::string cell = fmt::format("{}:{}", c.rest->name, c.rest->port);
+  const auto route = data.rest_routes.find(c.id);
+  if (route != data.rest_routes.end() && route->second.port_forwarded) cell += " via port-forward";
+  return cell;
 }
 
 // A cluster without Kubernetes (--flink-url) has no pods to count: what its JobManager last said

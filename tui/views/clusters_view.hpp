@@ -22,6 +22,7 @@ class ClustersView : public TableView {
 
  private:
   model::Row rest_only_row(const model::Cluster& c, const ViewData& data) const;
+  static std::string rest_cell(const model::Cluster& c, const ViewData& data);
   bool several_contexts_;
   std::string rest_only_cluster_;
 };

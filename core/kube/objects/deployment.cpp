@@ -26,7 +26,7 @@ Deployment Deployment::from_json(const nlohmann::json& j) {
   const auto& tmpl = jf::object(spec, "template");
   d.template_labels = jf::string_map(jf::object(tmpl, "metadata"), "labels");
   for (const auto& c : jf::array(jf::object(tmpl, "spec"), "containers")) {
-    if (c.is_object()) d.template_containers.push_back({jf::string(c, "name"), jf::string(c, "image"), {}});
+    if (c.is_object()) d.template_containers.push_back({jf::string(c, "name"), jf::string(c, "image"), {}, {}});
   }
   return d;
 }

@@ -19,7 +19,15 @@ std::vector<ContainerSpec> read_specs(const nlohmann::json& spec, std::string_vi
   std::vector<ContainerSpec> out;
   for (const auto& c : jf::array(spec, key)) {
     if (!c.is_object()) continue;
-    out.push_back({jf::string(c, "name"), jf::string(c, "image"), jf::string(c, "restartPolicy")});
+    ContainerSpec container{jf::string(c, "name"), jf::string(c, "image"), jf::string(c, "restartPolicy"), {}};
+    for (const auto& p : jf::array(c, "ports")) {
+      const std::string protocol = p.is_object() ? jf::string(p, "protocol") : "";
+      const std::int64_t number = p.is_object() ? jf::integer(p, "containerPort") : 0;
+      if ((protocol.empty() || protocol == "TCP") && number > 0 && number <= 65535) {
+        container.ports.push_back({jf::string(p, "name"), static_cast<int>(number)});
+      }
+    }
+    out.push_back(std::move(container));
   }
   return out;
 }

@@ -12,10 +12,17 @@
 
 namespace flinktop::kube {
 
+// A TCP port a container declares (spec.containers[].ports): what a port-forward to the pod offers.
+struct ContainerPort {
+  std::string name;  // "rest", "rpc"; may be ""
+  int number = 0;
+};
+
 struct ContainerSpec {
   std::string name;
   std::string image;
   std::string restart_policy;  // init containers only: "Always" marks a sidecar
+  std::vector<ContainerPort> ports;  // TCP only (UDP and SCTP cannot be port-forwarded)
 };
 
 struct ContainerState {

@@ -159,6 +159,28 @@ TEST(ObjectsPod, DecodesNativeClusterPods) {
   EXPECT_EQ(pod_status_columns(Pod::from_json(list.at("items").at(2))).status, "ContainerCreating");
 }
 
+TEST(ObjectsPod, KeepsTheTcpPortsContainersDeclare) {
+  using nlohmann::json;
+  const json j = {{"metadata", {{"name", "jm"}, {"uid", "u1"}}},
+                  {"spec",
+                   {{"containers",
+                     json::array({{{"name", "flink-main-container"},
+                                   {"ports", json::array({{{"name", "rest"}, {"containerPort", 8081}, {"protocol", "TCP"}},
+                                                          {{"containerPort", 6123}},  // no name, TCP by default
+                                                          {{"name", "dns"}, {"containerPort", 53}, {"protocol", "UDP"}},
+                                                          {{"name", "bad"}, {"containerPort", 70000}},
+                                                          {{"name", "text"}, {"containerPort", "8080"}},
+                                                          "not an object"})}}})}}}};
+  const Pod pod = Pod::from_json(j);
+  ASSERT_EQ(pod.containers.size(), 1u);
+  const auto& ports = pod.containers[0].ports;
+  ASSERT_EQ(ports.size(), 2u);
+  EXPECT_EQ(ports[0].name, "rest");
+  EXPECT_EQ(ports[0].number, 8081);
+  EXPECT_EQ(ports[1].name, "");
+  EXPECT_EQ(ports[1].number, 6123);
+}
+
 TEST(ObjectsPod, StatusColumnLikeKubectl) {
   // Init container still running: Init:0/1.
   auto pod = pod_from(R"({"spec":{"initContainers":[{"name":"init"}],"containers":[{"name":"main"}]},

@@ -141,12 +141,68 @@ TEST(UiPortForward, CtrlDStopsAForwardOnceConfirmedAndRRestartsIt) {
   EXPECT_TRUE(s.ui().demand().forwards.empty());
 }
 
-TEST(UiPortForward, FOnAPodForwardsToThatPod) {
-  UiScreen s;
+// The fixture, where the pod adhoc-6f5e4d3c2-qwert (the pods view's first row) declares its
+// container ports: two of Flink's, one over UDP (which no port-forward carries) and the REST port.
+ViewData with_declared_ports() {
+  ViewData data = view_data(true);
+  auto snapshot = std::make_shared<model::ContextSnapshot>(*data.contexts.front());
+  json adhoc = pod("adhoc", "adhoc-6f5e4d3c2-qwert", "uid-p5", native_labels("adhoc", "jobmanager"), 1);
+  adhoc["spec"]["containers"][0]["ports"] = json::array({{{"name", "rpc"}, {"containerPort", 6123}},
+                                                         {{"name", "blob"}, {"containerPort", 6124}},
+                                                         {{"name", "dns"}, {"containerPort", 53}, {"protocol", "UDP"}},
+                                                         {{"name", "rest"}, {"containerPort", 8081}}});
+  auto pods = std::make_shared<model::ObjectMap<kube::Pod>>(*snapshot->pods);
+  (*pods)["uid-p5"] = std::make_shared<const kube::Pod>(kube::Pod::from_json(adhoc));
+  snapshot->pods = pods;
+  data.contexts = {snapshot};
+  return data;
+}
+
+std::string body_of(UiScreen& s) {
+  std::string body;
+  for (const std::string& line : s.ui().dialog()->content().body) body += line + "\n";
+  return body;
+}
+
+TEST(UiPortForward, FOnAPodForwardsToThatPodOfferingItsDeclaredPorts) {
+  UiScreen s(false, with_declared_ports());
   s.type(":pods\n");
   s.type("F");
   ASSERT_TRUE(s.ui().dialog());
   EXPECT_EQ(s.ui().dialog()->content().target, "pod adhoc/adhoc-6f5e4d3c2-qwert in kind-prod");  // the first row
+  EXPECT_NE(body_of(s).find("Its containers declare: 6123 rpc, 6124 blob, 8081 rest."), std::string::npos) << body_of(s);
+  EXPECT_EQ(s.ui().dialog()->field_value(), "8081");  // the REST port by its name
+  s.press(Key::ctrl('u'));
+  s.type("6123\n\n");
+  ASSERT_EQ(s.ui().demand().forwards.size(), 1u);
+  EXPECT_EQ(s.ui().demand().forwards.front().remote_port, 6123);
+  EXPECT_EQ(s.ui().demand().forwards.front().target,
+            (model::ForwardTarget{model::ForwardTarget::Kind::Pod, "adhoc", "adhoc-6f5e4d3c2-qwert"}));
+
+  UiScreen undeclared;  // the fixture's pods declare none
+  undeclared.type(":pods\nF");
+  ASSERT_TRUE(undeclared.ui().dialog());
+  EXPECT_NE(body_of(undeclared).find("declares no container ports (8081 is Flink's REST port)"), std::string::npos)
+      << body_of(undeclared);
+  EXPECT_EQ(undeclared.ui().dialog()->field_value(), "8081");
+}
+
+// The clusters view says which cluster's REST API is reached through a port-forward (the service
+// proxy could not reach it); the others' REST cell is their Service as before.
+TEST(UiPortForward, TheClustersViewSaysWhichClusterIsReachedThroughAPortForward) {
+  ViewData data = view_data(true);
+  for (const auto& cluster : data.cluster_list()) {
+    if (cluster->name == "orders") {
+      data.rest_routes[cluster->id] = {"port-forward flink/orders:8081 (context kind-prod; the service proxy cannot reach it)", true};
+    } else if (cluster->name == "analytics") {
+      data.rest_routes[cluster->id] = {"service proxy flink/analytics-rest:8081 (context kind-prod)", false};
+    }
+  }
+  UiScreen s(false, data);
+  const std::string wide = s.text(200, 30);
+  EXPECT_NE(wide.find("orders-rest:8081 via port-forward"), std::string::npos) << wide;
+  EXPECT_NE(wide.find("analytics-rest:8081 "), std::string::npos) << wide;
+  EXPECT_EQ(wide.find("analytics-rest:8081 via"), std::string::npos) << wide;
 }
 
 }  // namespace
