@@ -8,6 +8,7 @@
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
@@ -18,6 +19,7 @@
 
 #include "core/error.hpp"
 #include "core/kube/port_forward/channel_frames.hpp"
+#include "core/kube/port_forward/proxy_route.hpp"
 #include "core/http/request.hpp"
 #include "core/http/session.hpp"
 #include "core/kube/api_error.hpp"
@@ -91,6 +93,7 @@ class Spare {
 struct Shared {
   kube::RestConfig api;
   ServerUrl server;
+  ProxyRoute proxy;  // host "" when the API server is dialled straight
   asio::ssl::context ssl{asio::ssl::context::tls_client};
   PodResolver resolve;
   ForwardEvent on_event;
@@ -197,7 +200,10 @@ class Connection : public Spare, public std::enable_shared_from_this<Connection<
 
   void start() {
     shared_->serving_pod(pod_.namespace_ + "/" + pod_.name);
-    resolver_.async_resolve(shared_->server.host, shared_->server.port,
+    if (!shared_->proxy.unsupported.empty()) return fail(shared_->proxy.unsupported);
+    const bool proxied = !shared_->proxy.host.empty();
+    resolver_.async_resolve(proxied ? shared_->proxy.host : shared_->server.host,
+                            proxied ? shared_->proxy.port : shared_->server.port,
                             [self = this->shared_from_this()](beast::error_code ec, tcp::resolver::results_type found) {
                               self->on_resolve(ec, std::move(found));
                             });
@@ -244,9 +250,13 @@ class Connection : public Spare, public std::enable_shared_from_this<Connection<
     return fmt::format("pod {}/{} port {}", pod_.namespace_, pod_.name, shared_->remote_port);
   }
 
+  // The API server, or the proxy in front of it.
+  std::string dialled() const {
+    return shared_->proxy.host.empty() ? "the API server " + shared_->api.server : "the proxy " + shared_->proxy.shown;
+  }
+
   void on_resolve(beast::error_code ec, tcp::resolver::results_type found) {
-    if (ec) return fail(fmt::format("port-forward to {}: cannot resolve the API server {}: {}", where(),
-                                    shared_->server.host, ec.message()));
+    if (ec) return fail(fmt::format("port-forward to {}: cannot resolve {}: {}", where(), dialled(), ec.message()));
     auto& tcp_layer = beast::get_lowest_layer(ws_);
     tcp_layer.expires_after(shared_->api.http.connect_timeout);
     tcp_layer.async_connect(found, [self = this->shared_from_this()](beast::error_code ec, const tcp::endpoint&) {
@@ -255,16 +265,57 @@ class Connection : public Spare, public std::enable_shared_from_this<Connection<
   }
 
   void on_connect(beast::error_code ec) {
-    if (ec) {
-      return fail(fmt::format("port-forward to {}: cannot connect to the API server {}: {}", where(),
-                              shared_->api.server, ec.message()));
-    }
+    if (ec) return fail(fmt::format("port-forward to {}: cannot connect to {}: {}", where(), dialled(), ec.message()));
     // Small messages (a request line, a keystroke) go at once, as on the local side: Nagle's wait
     // for an ACK would add to every exchange. (Go, on the API server's end, does the same.)
     beast::error_code ignored;
     beast::get_lowest_layer(ws_).socket().set_option(tcp::no_delay(true), ignored);
+    if (shared_->proxy.host.empty()) return on_tunnel();
+    // CONNECT host:port through the proxy; once it says 200, the bytes are the API server's.
+    const std::string authority = fmt::format("{}:{}",
+                                              shared_->server.host.find(':') != std::string::npos
+                                                  ? "[" + shared_->server.host + "]"
+                                                  : shared_->server.host,
+                                              shared_->server.port);
+    connect_request_ = {beast::http::verb::connect, authority, 11};
+    connect_request_.set(beast::http::field::host, authority);
+    connect_request_.set(beast::http::field::user_agent, std::string("flinktop/") + kVersion);
+    if (shared_->proxy.authorization) connect_request_.set(beast::http::field::proxy_authorization, *shared_->proxy.authorization);
+    beast::http::async_write(beast::get_lowest_layer(ws_), connect_request_,
+                             [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                               if (ec) {
+                                 return self->fail(fmt::format("port-forward to {}: {}: {}", self->where(), self->dialled(),
+                                                               ec.message()));
+                               }
+                               self->read_connect_response();
+                             });
+  }
+
+  void read_connect_response() {
+    connect_response_.skip(true);  // a CONNECT answer has no body
+    beast::http::async_read(beast::get_lowest_layer(ws_), proxy_buffer_, connect_response_,
+                            [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                              self->on_connect_response(ec);
+                            });
+  }
+
+  void on_connect_response(beast::error_code ec) {
+    if (ec) return fail(fmt::format("port-forward to {}: {}: {}", where(), dialled(), ec.message()));
+    const auto& response = connect_response_.get();
+    if (response.result_int() / 100 != 2) {
+      return fail(fmt::format("port-forward to {}: {} refused to connect to {}: {} {}", where(), dialled(),
+                              shared_->api.server, response.result_int(), std::string(response.reason())));
+    }
+    if (proxy_buffer_.size() != 0) {
+      return fail(fmt::format("port-forward to {}: {} sent bytes of its own into the tunnel", where(), dialled()));
+    }
+    on_tunnel();
+  }
+
+  // A connection to the API server (straight, or tunnelled through the proxy): TLS, then the upgrade.
+  void on_tunnel() {
     if constexpr (std::is_same_v<Layer, beast::tcp_stream>) {
-      on_tls(ec);
+      on_tls({});
     } else {
       const auto& tls = shared_->api.http.tls;
       const std::string name = tls.server_name.empty() ? shared_->server.host : tls.server_name;
@@ -472,6 +523,9 @@ class Connection : public Spare, public std::enable_shared_from_this<Connection<
   tcp::socket local_;
   tcp::resolver resolver_;
   websocket::stream<Layer> ws_;
+  beast::http::request<beast::http::empty_body> connect_request_;  // to the proxy, if any
+  beast::http::response_parser<beast::http::empty_body> connect_response_;
+  beast::flat_buffer proxy_buffer_;
   websocket::response_type response_;
   ChannelDemux demux_;
   ServingPod pod_;
@@ -725,6 +779,7 @@ PortForward::PortForward(kube::RestConfig api, PodResolver resolve, ForwardOptio
   if (options.remote_port == 0) throw Error(ErrorKind::Usage, "port-forward: the remote port must be 1-65535");
   auto& shared = *impl_->shared;
   shared.server = parse_server(api.server);
+  shared.proxy = proxy_route(shared.server.host, shared.server.tls, api.http.proxy_url, process_environment());
   shared.api = std::move(api);
   shared.resolve = std::move(resolve);
   shared.on_event = std::move(on_event);

@@ -13,6 +13,8 @@
 #include <mutex>
 #include <thread>
 
+#include "core/kube/base64.hpp"
+#include "tests/support/connect_proxy.hpp"
 #include "tests/support/expect_error.hpp"
 #include "tests/support/loopback_sockets.hpp"
 
@@ -81,6 +83,36 @@ TEST(PortForwardConnections, WithNoPodToServeAConnectionIsClosedAndTheReasonKept
   std::lock_guard lock(mutex);
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events.front(), status.last_error);
+}
+
+// Behind a proxy that refuses the credentials, the forward says who refused what, with the answer,
+// and keeps the password to itself: first for the connection it opens ahead of need, then for the
+// user's own.
+TEST(PortForwardConnections, AProxyThatRefusesIsNamedWithItsAnswer) {
+  test::ConnectProxy proxy("Basic " + base64_encode("flinktop:right"));
+  kube::RestConfig config = never_dialled();
+  config.http.proxy_url = "http://flinktop:wrong@127.0.0.1:" + std::to_string(proxy.port());
+  PortForward forward(config, [] { return ServingPod{"flink", "orders-jm", ""}; }, {"127.0.0.1", 0, 18081});
+  const std::string expected = "port-forward to pod flink/orders-jm port 18081: the proxy http://127.0.0.1:" +
+                               std::to_string(proxy.port()) +
+                               " refused to connect to https://127.0.0.1:1: 407 Proxy Authentication Required";
+  ForwardStatus status;
+  for (int i = 0; i < 500 && status.reconnect_attempts == 0; ++i) {
+    std::this_thread::sleep_for(10ms);
+    status = forward.status();
+  }
+  EXPECT_EQ(status.reconnect_attempts, 1);
+  EXPECT_EQ(status.reconnect_error, expected);
+
+  const int fd = test::connect_loopback(forward.local_port(), 5);
+  ASSERT_GE(fd, 0);
+  char byte = 0;
+  EXPECT_EQ(::recv(fd, &byte, 1, 0), 0) << "the connection should be closed, not left hanging";
+  ::close(fd);
+  for (int i = 0; i < 500 && forward.status().last_error.empty(); ++i) std::this_thread::sleep_for(10ms);
+  EXPECT_EQ(forward.status().last_error, expected);
+  EXPECT_GE(proxy.refused(), 2);
+  EXPECT_EQ(expected.find("wrong"), std::string::npos);
 }
 
 }  // namespace
