@@ -15,6 +15,7 @@
 #include "cli/global_options.hpp"
 #include "cli/kube_targets.hpp"
 #include "cli/logs_command.hpp"
+#include "cli/create_command.hpp"
 #include "cli/port_forward_command.hpp"
 #include "core/actions/cluster_endpoint.hpp"
 #include "core/actions/journal.hpp"
@@ -194,6 +195,11 @@ int main(int argc, char** argv) {
   flinktop::cli::PortForwardOptions port_forward_options;
   CLI::App* port_forward_command = flinktop::cli::add_port_forward_command(app, port_forward_options);
 
+  flinktop::cli::CreateOptions create_options;
+  CLI::App* create_command = flinktop::cli::add_create_command(app, create_options);
+  flinktop::cli::TemplatesOptions templates_options;
+  CLI::App* templates_command = flinktop::cli::add_templates_command(app, templates_options);
+
   CLI::App* version_command = app.add_subcommand("version", "Print the version of flinktop");
 
   try {
@@ -222,6 +228,8 @@ int main(int argc, char** argv) {
     if (*port_forward_command) {
       return flinktop::cli::run_port_forward(global, port_forward_options, std::cout, std::cerr);
     }
+    if (*create_command) return flinktop::cli::run_create(global, create_options, std::cout, std::cerr);
+    if (*templates_command) return flinktop::cli::run_templates(templates_options, std::cout);
     if (!action.action.empty()) return flinktop::cli::run_action(global, action, std::cout, std::cerr);
     return run_tui(global, theme_name);
   } catch (const flinktop::Error& e) {

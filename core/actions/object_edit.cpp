@@ -67,9 +67,10 @@ json read_object(std::string_view text) {
 }  // namespace
 
 const kube::ResourceType* resource_for_kind(const std::string& kind) {
-  for (const kube::ResourceType* type : {&kube::resources::kFlinkDeployments, &kube::resources::kFlinkSessionJobs,
-                                         &kube::resources::kFlinkStateSnapshots, &kube::resources::kPods,
-                                         &kube::resources::kDeployments}) {
+  for (const kube::ResourceType* type :
+       {&kube::resources::kFlinkDeployments, &kube::resources::kFlinkSessionJobs, &kube::resources::kFlinkStateSnapshots,
+        &kube::resources::kPods, &kube::resources::kDeployments, &kube::resources::kConfigMaps,
+        &kube::resources::kServices, &kube::resources::kBatchJobs}) {
     if (type->kind == kind) return type;
   }
   return nullptr;
@@ -201,11 +202,19 @@ EditOutcome read_create(const std::string& ns, std::string_view opened, std::str
     out.unchanged = true;
     return out;
   }
+  return read_new_object(ns, std::move(object));
+}
+
+EditOutcome read_new_object(const std::string& ns, json object) {
+  EditOutcome out;
+  if (!object.is_object()) {
+    throw Error(ErrorKind::Decode, "an object must be a map (apiVersion, kind, metadata, spec), not a list or a value");
+  }
   const ObjectKey key = key_of("", object);
   if (resource_for_kind(key.kind) == nullptr || jf::string(object, "apiVersion").empty()) {
     throw Error(ErrorKind::Usage,
-                fmt::format("flinktop creates FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot, Deployment and Pod "
-                            "objects with their apiVersion; this one is {}",
+                fmt::format("flinktop creates FlinkDeployment, FlinkSessionJob, FlinkStateSnapshot, Deployment, Pod, "
+                            "Job, ConfigMap and Service objects with their apiVersion; this one is {}",
                             key.kind.empty() ? "without a kind" : "a " + key.kind));
   }
   if (key.name.empty() && jf::string(jf::object(object, "metadata"), "generateName").empty()) {

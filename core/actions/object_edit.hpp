@@ -19,7 +19,7 @@
 namespace flinktop::actions {
 
 // One object in one context. `kind` is what the API server calls it: FlinkDeployment,
-// FlinkSessionJob, Pod, Deployment.
+// FlinkSessionJob, Pod, Deployment, ConfigMap, Service, Job.
 struct ObjectKey {
   std::string context;
   std::string kind;
@@ -66,6 +66,8 @@ EditOutcome read_edit(const ObjectKey& key, const nlohmann::json& original, std:
 // read_edit (and Error(Usage) for a kind flinktop does not create); `unchanged` when saved as
 // opened (the template as shown) or emptied.
 EditOutcome read_create(const std::string& ns, std::string_view opened, std::string_view edited);
+// read_create's checks of an object already read (a manifest's document, a rendered template).
+EditOutcome read_new_object(const std::string& ns, nlohmann::json object);
 
 // The object the text describes once read: its kind, namespace and name.
 ObjectKey key_of(const std::string& context, const nlohmann::json& object);

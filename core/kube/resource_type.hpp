@@ -26,6 +26,8 @@ inline const ResourceType kDeployments{"apps", "v1", "deployments", "Deployment"
 inline const ResourceType kFlinkDeployments{"flink.apache.org", "v1beta1", "flinkdeployments", "FlinkDeployment", true};
 inline const ResourceType kFlinkSessionJobs{"flink.apache.org", "v1beta1", "flinksessionjobs", "FlinkSessionJob", true};
 inline const ResourceType kFlinkStateSnapshots{"flink.apache.org", "v1beta1", "flinkstatesnapshots", "FlinkStateSnapshot", true};
+inline const ResourceType kConfigMaps{"", "v1", "configmaps", "ConfigMap", true};
+inline const ResourceType kBatchJobs{"batch", "v1", "jobs", "Job", true};  // Kubernetes Jobs, not Flink jobs
 // Served by metrics-server (or another metrics API) when installed; list only, no watch.
 inline const ResourceType kPodMetrics{"metrics.k8s.io", "v1beta1", "pods", "PodMetrics", true};
 }  // namespace resources
