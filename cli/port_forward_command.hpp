@@ -1,6 +1,6 @@
 // `flinktop port-forward TARGET [[LOCAL]:REMOTE] [--address A]`: forwards a local port to a Flink
 // cluster's JobManager (following it when the pod is replaced), a Service's pod or a named pod,
-// natively through the API server (core/forward). Prints the URL as its first line, then one line
+// natively through the API server (core/kube/port_forward). Prints the URL as its first line, then one line
 // on stderr per event (a failed connection and why, another pod serving); runs until Ctrl-C.
 #pragma once
 
