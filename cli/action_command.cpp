@@ -106,6 +106,10 @@ int run_action(const GlobalOptions& global, const ActionOptions& options, std::o
     result = actions::suspend_job(ctx, job);
   } else if (options.action == "resume") {
     result = actions::resume_job(ctx, job);
+  } else if (options.action == "restart") {
+    result = actions::restart_job(ctx, job);
+  } else if (options.action == "scale") {
+    result = actions::scale_job(ctx, job, options.parallelism.value_or(0));
   } else {
     throw Error(ErrorKind::Usage, fmt::format("unknown action \"{}\"", options.action));
   }

@@ -14,7 +14,7 @@
 namespace flinktop::cli {
 
 struct ActionOptions {
-  std::string action;     // savepoint | stop | cancel | suspend | resume | submit
+  std::string action;     // savepoint | stop | cancel | suspend | resume | restart | scale | submit
   std::string target;     // JOB, or the JAR file for submit
   std::string cluster;    // --cluster
   std::string directory;  // --dir: savepoint target directory

@@ -62,7 +62,7 @@ void add_global_options(CLI::App& app, flinktop::cli::GlobalOptions& global) {
   app.add_flag("--flink-insecure", global.flink.insecure, "Do not verify --flink-url's TLS certificate")->group(flink_group);
 }
 
-// savepoint, stop, cancel, suspend, resume, submit: one subcommand each, all filling `action`.
+// savepoint, stop, cancel, suspend, resume, restart, scale, submit: one subcommand each, all filling `action`.
 std::vector<CLI::App*> add_action_commands(CLI::App& app, flinktop::cli::ActionOptions& action) {
   auto job_command = [&](const char* name, const char* description) {
     CLI::App* command = app.add_subcommand(name, description);
@@ -90,6 +90,10 @@ std::vector<CLI::App*> add_action_commands(CLI::App& app, flinktop::cli::ActionO
   commands.push_back(cancel);
   commands.push_back(job_command("suspend", "Suspend an operator-managed job (spec.job.state: suspended)"));
   commands.push_back(job_command("resume", "Resume a suspended operator-managed job (spec.job.state: running)"));
+  commands.push_back(job_command("restart", "Restart an operator-managed job (spec.restartNonce; per its upgradeMode)"));
+  CLI::App* scale = job_command("scale", "Set an operator-managed job's parallelism (the operator redeploys per its upgradeMode)");
+  scale->add_option("-p,--parallelism", action.parallelism, "The new parallelism")->required();
+  commands.push_back(scale);
 
   CLI::App* submit = app.add_subcommand("submit", "Upload a jar to a session cluster and run it: submit JAR [options] [-- ARGS]");
   submit->fallthrough();

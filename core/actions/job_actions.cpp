@@ -240,6 +240,46 @@ ActionResult resume_job(const ActionContext& ctx, const JobRef& job) {
   });
 }
 
+ActionResult restart_job(const ActionContext& ctx, const JobRef& job) {
+  return journaled(ctx, job, "restart", [&] {
+    if (!operator_manages(job)) {
+      throw Error(ErrorKind::Unsupported,
+                  fmt::format("{} is not managed by the Flink operator: restart is the operator's (spec.restartNonce); "
+                              "stop it with a savepoint and submit it again",
+                              job_label(job)));
+    }
+    const long long nonce = restart(resource_for(ctx, job));
+    return ActionResult{fmt::format("{}: restart requested (restartNonce {}); the operator restarts it per its upgradeMode",
+                                    job_label(job), nonce),
+                        "", "", ""};
+  });
+}
+
+namespace {
+// How the operator redeploys a changed spec, per upgradeMode, in a few words.
+std::string redeploy_words(const std::string& upgrade_mode) {
+  if (upgrade_mode == "savepoint") return "the operator takes a savepoint, then redeploys from it";
+  if (upgrade_mode == "last-state") return "the operator redeploys from the last checkpoint";
+  return "the operator redeploys it without state (upgradeMode stateless)";
+}
+}  // namespace
+
+ActionResult scale_job(const ActionContext& ctx, const JobRef& job, long long parallelism) {
+  return journaled(ctx, job, "scale", [&] {
+    if (!operator_manages(job)) {
+      throw Error(ErrorKind::Unsupported,
+                  fmt::format("{} is not managed by the Flink operator: flinktop rescales operator jobs (spec.job.parallelism) "
+                              "only so far; stop it with a savepoint and submit it again with -p {}",
+                              job_label(job), parallelism));
+    }
+    const ParallelismChange change = set_parallelism(resource_for(ctx, job), parallelism);
+    const std::string before = change.before > 0 ? std::to_string(change.before) : "unset";
+    return ActionResult{fmt::format("{}: parallelism {} → {}; {}", job_label(job), before, parallelism,
+                                    redeploy_words(change.upgrade_mode)),
+                        "", "", ""};
+  });
+}
+
 }  // namespace flinktop::actions
 
 namespace flinktop::actions {

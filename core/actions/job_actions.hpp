@@ -75,6 +75,12 @@ ActionResult stop_job(const ActionContext& ctx, const JobRef& job, const std::st
                       const std::string& format = "");
 ActionResult suspend_job(const ActionContext& ctx, const JobRef& job);
 ActionResult resume_job(const ActionContext& ctx, const JobRef& job);
+// Operator-managed jobs: spec.restartNonce (the operator restarts the job, per its upgradeMode).
+ActionResult restart_job(const ActionContext& ctx, const JobRef& job);
+// Operator-managed jobs: spec.job.parallelism; the message says how the operator redeploys (its
+// upgradeMode). A job Flink runs without the operator is refused in one line: live rescaling
+// through the adaptive scheduler and stop-and-resubmit are not built yet.
+ActionResult scale_job(const ActionContext& ctx, const JobRef& job, long long parallelism);
 // Refused on an application cluster (it runs exactly one job).
 ActionResult submit_job(const ActionContext& ctx, const model::Cluster& cluster, const SubmitRequest& request);
 

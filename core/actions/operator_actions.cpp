@@ -140,6 +140,26 @@ long long restart(const OperatorResource& target, bool dry_run) {
   return bump_counter(target, "/spec/restartNonce", dry_run);
 }
 
+ParallelismChange set_parallelism(const OperatorResource& target, long long parallelism, bool dry_run) {
+  if (parallelism < 1) throw Error(ErrorKind::Usage, fmt::format("parallelism must be 1 or more, not {}", parallelism));
+  json current = target.client->get(target.type(), target.namespace_, target.name, target.cancel);
+  const json& job = current["spec"].contains("job") ? current["spec"]["job"] : json();
+  if (!job.is_object()) {
+    throw Error(ErrorKind::Invalid, fmt::format("{} {}/{} has no spec.job: it is a session cluster, not a job",
+                                                target.kind(), target.namespace_, target.name));
+  }
+  ParallelismChange change;
+  if (job.contains("parallelism") && job["parallelism"].is_number_integer()) change.before = job["parallelism"].get<long long>();
+  change.upgrade_mode = job.value("upgradeMode", "stateless");
+  json patch = json::array();
+  patch.push_back({{"op", "test"}, {"path", "/metadata/resourceVersion"},
+                   {"value", current["metadata"].value("resourceVersion", "")}});
+  patch.push_back({{"op", "add"}, {"path", "/spec/job/parallelism"}, {"value", parallelism}});
+  target.client->patch(target.type(), target.namespace_, target.name, patch, kube::PatchType::Json, dry_run, "",
+                       target.cancel);
+  return change;
+}
+
 void delete_resource(const OperatorResource& target, bool dry_run) {
   target.client->remove(target.type(), target.namespace_, target.name, dry_run, target.cancel);
 }

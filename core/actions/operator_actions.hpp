@@ -52,6 +52,15 @@ std::string wait_for_savepoint(const OperatorResource& target, const SavepointRe
                                std::chrono::milliseconds interval = std::chrono::seconds(1));
 // Returns the new restartNonce.
 long long restart(const OperatorResource& target, bool dry_run = false);
+
+struct ParallelismChange {
+  long long before = 0;     // spec.job.parallelism as it was (0: unset)
+  std::string upgrade_mode;  // spec.job.upgradeMode: how the operator redeploys (stateless when unset)
+};
+// Sets spec.job.parallelism, guarded by the resourceVersion just read: a change made meanwhile
+// fails (the server's words) instead of being overwritten. Error(Invalid) for a resource without
+// spec.job (a session cluster).
+ParallelismChange set_parallelism(const OperatorResource& target, long long parallelism, bool dry_run = false);
 void delete_resource(const OperatorResource& target, bool dry_run = false);
 
 // Name for a new FlinkStateSnapshot: "<resource>-savepoint-<yyyymmdd-hhmmss>", cut to fit the

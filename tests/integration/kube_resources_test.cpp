@@ -88,7 +88,31 @@ TEST_F(KubeResources, CreatePatchStatusSuspendResumeDeleteAFlinkDeployment) {
   EXPECT_EQ(resumed.exit_code, 0) << resumed.out << resumed.err;
   EXPECT_EQ(admin_->get(r::kFlinkDeployments, kNamespace, "crud-app")["spec"]["job"]["state"], "running");
 
+  // scale: spec.job.parallelism on the real resource, and the message says how the operator redeploys.
+  test::CommandResult scaled = flinktop_kube(admin_kubeconfig(), {"scale", "crud-app", "-n", kNamespace, "-p", "5"}, state_.path());
+  EXPECT_EQ(scaled.exit_code, 0) << scaled.out << scaled.err;
+  EXPECT_NE(scaled.out.find("parallelism 3 → 5; the operator redeploys it without state (upgradeMode stateless)"),
+            std::string::npos)
+      << scaled.out;
+  EXPECT_EQ(admin_->get(r::kFlinkDeployments, kNamespace, "crud-app")["spec"]["job"]["parallelism"], 5);
+  // restart: spec.restartNonce counts up, once per restart.
+  for (int nonce : {1, 2}) {
+    test::CommandResult restarted = flinktop_kube(admin_kubeconfig(), {"restart", "crud-app", "-n", kNamespace}, state_.path());
+    EXPECT_EQ(restarted.exit_code, 0) << restarted.out << restarted.err;
+    EXPECT_EQ(admin_->get(r::kFlinkDeployments, kNamespace, "crud-app")["spec"]["restartNonce"], nonce);
+  }
+  test::CommandResult zero = flinktop_kube(admin_kubeconfig(), {"scale", "crud-app", "-n", kNamespace, "-p", "0"}, state_.path());
+  EXPECT_EQ(zero.exit_code, 2) << zero.err;
+  EXPECT_NE(zero.err.find("--parallelism must be at least 1"), std::string::npos) << zero.err;
+
   // --readonly: refused before anything is sent.
+  for (const char* verb : {"scale", "restart"}) {
+    std::vector<std::string> args = {"--readonly", verb, "crud-app", "-n", kNamespace};
+    if (std::string(verb) == "scale") args.insert(args.end(), {"-p", "7"});
+    EXPECT_EQ(flinktop_kube(admin_kubeconfig(), args, state_.path()).exit_code, 2) << verb;
+  }
+  EXPECT_EQ(admin_->get(r::kFlinkDeployments, kNamespace, "crud-app")["spec"]["job"]["parallelism"], 5);
+  EXPECT_EQ(admin_->get(r::kFlinkDeployments, kNamespace, "crud-app")["spec"]["restartNonce"], 2);
   test::CommandResult refused =
       flinktop_kube(admin_kubeconfig(), {"--readonly", "suspend", "crud-app", "-n", kNamespace}, state_.path());
   EXPECT_EQ(refused.exit_code, 2) << refused.err;

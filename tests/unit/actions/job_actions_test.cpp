@@ -64,6 +64,37 @@ TEST_F(JobActions, OperatorJobsAreSuspendedAndSavepointedThroughTheirResource) {
   EXPECT_EQ(entries[1].cluster, "orders");
 }
 
+TEST_F(JobActions, OperatorJobsAreRescaledAndRestartedThroughTheirResourceOthersAreRefused) {
+  const ActionResult scaled = scale_job(ctx, operator_job, 6);
+  EXPECT_EQ(scaled.message, "orders-job: parallelism 2 → 6; the operator takes a savepoint, then redeploys from it");
+  EXPECT_EQ(api.objects(r::kFlinkDeployments)[0]["spec"]["job"]["parallelism"], 6);
+  for (int nonce : {1, 2}) {
+    EXPECT_EQ(restart_job(ctx, operator_job).message,
+              "orders-job: restart requested (restartNonce " + std::to_string(nonce) +
+                  "); the operator restarts it per its upgradeMode");
+    EXPECT_EQ(api.objects(r::kFlinkDeployments)[0]["spec"]["restartNonce"], nonce);
+  }
+  EXPECT_THROW(scale_job(ctx, operator_job, 0), Error);
+  EXPECT_EQ(api.objects(r::kFlinkDeployments)[0]["spec"]["job"]["parallelism"], 6);
+
+  JobRef native = operator_job;
+  native.cluster.kind = model::ClusterKind::Native;
+  native.cluster.operator_status.reset();
+  try {
+    scale_job(ctx, native, 3);
+    FAIL() << "a job without the operator is not rescaled (yet)";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("stop it with a savepoint and submit it again with -p 3"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(restart_job(ctx, native), Error);
+  const auto entries = journal.read();
+  ASSERT_GE(entries.size(), 2u);
+  EXPECT_EQ(entries[1].action, "scale");
+  EXPECT_EQ(entries[1].result, "succeeded");
+  EXPECT_EQ(entries.back().action, "restart");
+  EXPECT_EQ(entries.back().result, "failed");
+}
+
 TEST_F(JobActions, AStatelessOperatorJobIsNotStoppedWithoutASavepoint) {
   operator_job.cluster.operator_status->upgrade_mode = "stateless";
   EXPECT_THROW(stop_job(ctx, operator_job, "", false), Error);
