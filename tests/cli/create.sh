@@ -7,21 +7,8 @@ flinktop=$1
 source_dir=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-failures=0
 export XDG_CONFIG_HOME="$tmp/config" HOME="$tmp" KUBECONFIG=/dev/null
-
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-# expect CODE PATTERN -- command...: exit code and a pattern the combined output must contain.
-expect() {
-  local code=$1 pattern=$2
-  shift 3
-  local out rc
-  out=$("$@" 2>&1)
-  rc=$?
-  [ "$rc" -eq "$code" ] || fail "$*: exit $rc, want $code; output: $out"
-  grep -qE -- "$pattern" <<<"$out" || fail "$*: output lacks /$pattern/: $out"
-}
+source "$(dirname "$0")/lib/expect.bash"
 
 listing=$("$flinktop" templates)
 for name in operator-application operator-session session-job standalone-session standalone-application \
