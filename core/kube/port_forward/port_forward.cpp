@@ -1,6 +1,5 @@
 #include "core/kube/port_forward/port_forward.hpp"
 
-#include <curl/curl.h>
 #include <fmt/format.h>
 
 #include <array>
@@ -22,6 +21,7 @@
 #include "core/kube/port_forward/proxy_route.hpp"
 #include "core/http/request.hpp"
 #include "core/http/session.hpp"
+#include "core/http/url_parts.hpp"
 #include "core/kube/api_error.hpp"
 #include "flinktop/version.hpp"
 
@@ -47,29 +47,12 @@ struct ServerUrl {
 };
 
 ServerUrl parse_server(const std::string& server) {
-  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> url(curl_url(), curl_url_cleanup);
-  if (!url || curl_url_set(url.get(), CURLUPART_URL, server.c_str(), 0) != CURLUE_OK) {
-    throw Error(ErrorKind::Config, fmt::format("port-forward: the API server URL \"{}\" cannot be parsed", server));
-  }
-  auto part = [&](CURLUPart which, unsigned flags = 0) {
-    char* value = nullptr;
-    if (curl_url_get(url.get(), which, &value, flags) != CURLUE_OK || value == nullptr) return std::string();
-    std::string out(value);
-    curl_free(value);
-    return out;
-  };
-  ServerUrl out;
-  const std::string scheme = part(CURLUPART_SCHEME);
-  if (scheme != "https" && scheme != "http") {
+  const auto url = http::parse_url(server);
+  if (!url) throw Error(ErrorKind::Config, fmt::format("port-forward: the API server URL \"{}\" cannot be parsed", server));
+  if (url->scheme != "https" && url->scheme != "http") {
     throw Error(ErrorKind::Config, fmt::format("port-forward: the API server URL \"{}\" is not http(s)", server));
   }
-  out.tls = scheme == "https";
-  out.host = part(CURLUPART_HOST);
-  if (out.host.size() > 2 && out.host.front() == '[') out.host = out.host.substr(1, out.host.size() - 2);
-  out.port = part(CURLUPART_PORT, CURLU_DEFAULT_PORT);
-  out.path_prefix = part(CURLUPART_PATH);
-  while (!out.path_prefix.empty() && out.path_prefix.back() == '/') out.path_prefix.pop_back();
-  return out;
+  return {url->scheme == "https", url->host, url->default_port, url->path};
 }
 
 bool is_ip_address(const std::string& host) {

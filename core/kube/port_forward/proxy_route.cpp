@@ -1,13 +1,12 @@
 #include "core/kube/port_forward/proxy_route.hpp"
 
 #include <arpa/inet.h>
-#include <curl/curl.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <memory>
 
+#include "core/http/url_parts.hpp"
 #include "core/kube/base64.hpp"
 
 namespace flinktop::kube {
@@ -49,32 +48,21 @@ bool excluded(const std::string& host, const std::string& no_proxy) {
   return false;
 }
 
-ProxyRoute parse_proxy(const std::string& url) {
+ProxyRoute parse_proxy(const std::string& text) {
   ProxyRoute route;
-  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> parsed(curl_url(), curl_url_cleanup);
   // A proxy given as host:port (common in the environment) is an http one.
-  if (!parsed || curl_url_set(parsed.get(), CURLUPART_URL, url.c_str(), CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK) {
+  const auto url = http::parse_url(text, /*guess_scheme=*/true);
+  if (!url) {
     route.unsupported = "port-forward: the proxy URL cannot be parsed";
     route.shown = "(unparsable)";
     return route;
   }
-  auto part = [&](CURLUPart which, unsigned flags = 0) {
-    char* value = nullptr;
-    if (curl_url_get(parsed.get(), which, &value, flags) != CURLUE_OK || value == nullptr) return std::string();
-    std::string out(value);
-    curl_free(value);
-    return out;
-  };
-  const std::string scheme = lower(part(CURLUPART_SCHEME));
-  route.host = part(CURLUPART_HOST);
-  if (route.host.size() > 2 && route.host.front() == '[') route.host = route.host.substr(1, route.host.size() - 2);
-  route.port = part(CURLUPART_PORT);
-  if (route.port.empty()) route.port = kDefaultProxyPort;
-  route.shown = fmt::format("{}://{}:{}", scheme, route.host.find(':') != std::string::npos ? "[" + route.host + "]" : route.host,
+  route.host = url->host;
+  route.port = url->port.empty() ? kDefaultProxyPort : url->port;
+  route.shown = fmt::format("{}://{}:{}", url->scheme, route.host.find(':') != std::string::npos ? "[" + route.host + "]" : route.host,
                             route.port);
-  const std::string user = part(CURLUPART_USER, CURLU_URLDECODE);
-  if (!user.empty()) route.authorization = "Basic " + base64_encode(user + ":" + part(CURLUPART_PASSWORD, CURLU_URLDECODE));
-  if (scheme != "http") {
+  if (!url->user.empty()) route.authorization = "Basic " + base64_encode(url->user + ":" + url->password);
+  if (url->scheme != "http") {
     route.unsupported = fmt::format("port-forward: the proxy {} is not supported for port-forwards (an http:// proxy is)", route.shown);
   }
   return route;
