@@ -109,4 +109,15 @@ std::optional<LogsTarget> PodsView::logs_target(const ViewData& data) {
   return std::nullopt;
 }
 
+SelectedPod selected_pod(View& top, const ViewData& data) {
+  if (dynamic_cast<PodsView*>(&top) == nullptr) return {};
+  const std::string id = top.selected_id();
+  for (const auto& c : data.cluster_list()) {
+    for (const model::ClusterPod& pod : c->pods) {
+      if (c->context + "/" + pod.uid == id) return {c.get(), &pod};
+    }
+  }
+  return {};
+}
+
 }  // namespace flinktop::tui

@@ -42,4 +42,11 @@ class PodsView : public TableView {
   mutable bool made_usage_columns_ = false;
 };
 
+// The pod selected in `top` when it is the pods view (whose rows are "<context>/<pod uid>").
+struct SelectedPod {
+  const model::Cluster* cluster = nullptr;
+  const model::ClusterPod* pod = nullptr;  // null: the top view is not the pods view, or no row
+};
+SelectedPod selected_pod(View& top, const ViewData& data);
+
 }  // namespace flinktop::tui
