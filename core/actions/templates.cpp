@@ -111,6 +111,16 @@ class Renderer {
     return out;
   }
 
+  // Whether `text` holds keys and every one of them is empty: such a line (or word) is left out.
+  bool only_empty_keys(std::string_view text) const {
+    bool keys = false, any_value = false;
+    for_each_placeholder(text, [&](std::string_view key, std::size_t, std::size_t) {
+      keys = true;
+      any_value = any_value || !trim(value(key)).empty();
+    });
+    return keys && !any_value;
+  }
+
   // interpolate(), line by line: a line whose keys are all empty is left out (an unset directory
   // in a configuration file is no entry, not an empty one).
   std::string interpolate_lines(std::string_view text) const {
@@ -119,12 +129,7 @@ class Renderer {
     while (start < text.size()) {
       const std::size_t end = std::min(text.find('\n', start), text.size());
       const std::string_view line = text.substr(start, end - start);
-      bool placeholders = false, any_value = false;
-      for_each_placeholder(line, [&](std::string_view key, std::size_t, std::size_t) {
-        placeholders = true;
-        any_value = any_value || !trim(value(key)).empty();
-      });
-      if (!placeholders || any_value) {
+      if (!only_empty_keys(line)) {
         out += interpolate(line);
         if (end < text.size()) out += '\n';
       }
@@ -181,24 +186,18 @@ class Renderer {
     std::vector<std::string> lines;
     std::istringstream body(t_.body);
     for (std::string line; std::getline(body, line);) {
+      if (only_empty_keys(line)) continue;
       std::istringstream words(line);
       std::vector<std::string> out;
-      bool placeholders = false;
-      bool any_value = false;
       for (std::string word; words >> word;) {
-        bool empty_here = true;
-        for_each_placeholder(word, [&](std::string_view key, std::size_t, std::size_t) {
-          placeholders = true;
-          if (!trim(value(key)).empty()) empty_here = false, any_value = true;
-        });
         const TemplateKey* key = whole(word);
         if (key && key->type == TemplateKey::Type::List) {
           for (const std::string& item : list_items(value(key->name))) out.push_back(shell_word(item));
-        } else if (word.find("${") == std::string::npos || !empty_here) {
+        } else if (!only_empty_keys(word)) {
           out.push_back(shell_word(interpolate(word)));
         }
       }
-      if (out.empty() || (placeholders && !any_value)) continue;
+      if (out.empty()) continue;
       std::string joined;
       for (const std::string& w : out) joined += (joined.empty() ? "" : " ") + w;
       lines.push_back(std::move(joined));
