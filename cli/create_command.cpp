@@ -177,6 +177,7 @@ int run_create(const GlobalOptions& global, const CreateOptions& options, std::o
 
   std::vector<json> objects;
   auto values = parse_sets(options.sets);
+  std::vector<KubeTarget> targets;  // the kubeconfig, read once (for the namespace or the create)
   if (!options.template_name.empty()) {
     const auto templates = actions::load_templates(template_dirs());
     const actions::Template& t = find_template(templates, options.template_name);
@@ -187,7 +188,7 @@ int run_create(const GlobalOptions& global, const CreateOptions& options, std::o
         values["namespace"] = global.namespace_;
       } else {
         try {
-          auto targets = resolve_targets(global);
+          targets = resolve_targets(global);
           if (!targets.empty()) values["namespace"] = targets.front().config.default_namespace;
         } catch (const Error&) {
           if (!client_dry_run && !t.command) throw;
@@ -214,7 +215,7 @@ int run_create(const GlobalOptions& global, const CreateOptions& options, std::o
     print_objects(actions::in_creation_order(objects), options.output.empty() ? "yaml" : options.output, out);
     return 0;
   }
-  auto targets = resolve_targets(global);
+  if (targets.empty()) targets = resolve_targets(global);  // not read yet for the namespace
   if (targets.size() != 1) throw Error(ErrorKind::Usage, "create works in one context: pick it with --context");
   const KubeTarget& target = targets.front();
   kube::ApiClient client(target.config);
