@@ -3,11 +3,17 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <iostream>
+
 #include <nlohmann/json.hpp>
 
 #include "cli/cluster_targets.hpp"
+#include "cli/confirm.hpp"
 #include "cli/job_listing.hpp"
+#include "cli/savepoint_records.hpp"
 #include "core/actions/job_actions.hpp"
+#include "core/actions/job_lifecycle.hpp"
+#include "core/text/one_line.hpp"
 
 namespace flinktop::cli {
 
@@ -33,6 +39,7 @@ void print_result(const ActionOptions& options, const model::Cluster& cluster, c
   j["result"] = "succeeded";
   j["message"] = result.message;
   j["savepoint"] = result.savepoint.empty() ? Json() : Json(result.savepoint);
+  if (!result.job_id.empty() && result.job_id != job_id) j["newJob"] = result.job_id;
   if (!result.note.empty()) j["note"] = result.note;
   out << j.dump(2) << '\n';
 }
@@ -74,6 +81,75 @@ int submit(const GlobalOptions& global, const ActionOptions& options, const Clus
   return 0;
 }
 
+// The jar scale and restore run again, with its class and arguments.
+actions::SubmitRequest resubmit_request(const ActionOptions& options) {
+  if (!options.jar.empty() && !options.jar_id.empty()) throw Error(ErrorKind::Usage, "give --jar or --jar-id, not both");
+  actions::SubmitRequest request;
+  request.jar_path = options.jar;
+  request.jar_id = options.jar_id;
+  request.run.entry_class = options.entry_class;
+  request.run.program_args = options.args;
+  request.keep_jar = options.keep_jar;
+  return request;
+}
+
+std::string where(const model::Cluster& c) {
+  std::string at = c.namespace_.empty() ? c.name : c.namespace_ + "/" + c.name;
+  if (!c.context.empty()) at = c.context + ": " + at;
+  return text::one_line(at, 200);
+}
+
+// The newest completed savepoint any source knows for the job.
+std::string latest_savepoint(const ClusterTargets& targets, const JobListing& listing, const JobRow& row,
+                             std::ostream& err) {
+  for (const model::SavepointRecord& r : collect_savepoints(targets, listing, &row, err)) {
+    if (!r.path.empty() && (r.state.empty() || r.state == "COMPLETED")) return r.path;
+  }
+  throw Error(ErrorKind::NotFound, fmt::format("no completed savepoint of {} is known (flinktop get savepoints --job "
+                                               "{} lists what is); give --from PATH",
+                                               text::one_line(row.name.empty() ? row.id : row.name, 120),
+                                               text::one_line(row.id.empty() ? row.name : row.id, 120)));
+}
+
+actions::ActionResult lifecycle(const ActionOptions& options, const actions::ActionContext& ctx,
+                                const actions::JobRef& job, const ClusterTargets& targets, const JobListing& listing,
+                                const JobRow& row, std::ostream& err) {
+  const Confirmation how = confirmation_for(options.yes);
+  const std::string label = text::one_line(job.job_name.empty() ? job.job_id : job.job_name, 120);
+  if (options.action == "restart") {
+    // A job without the operator is refused (and journaled) by restart_job: nothing to ask.
+    if (actions::operator_manages(job)) {
+      confirm_change(how, options.action, fmt::format("Restart {} ({}): spec.restartNonce + 1; the operator restarts it per its upgradeMode.",
+                                      label, where(job.cluster)),
+                     std::cin, err);
+    }
+    return actions::restart_job(ctx, job);
+  }
+  if (options.action == "scale") {
+    actions::ScaleRequest request;
+    request.parallelism = options.parallelism.value_or(0);
+    request.resubmit = resubmit_request(options);
+    request.directory = options.directory;
+    const actions::ScalePlan plan = actions::plan_scale(ctx, job);
+    actions::check_scale(job, plan, request);
+    confirm_change(how, options.action, fmt::format("Rescale {} ({}) to parallelism {}: {}.", label, where(job.cluster),
+                                    request.parallelism, text::one_line(plan.why)),
+                   std::cin, err);
+    return actions::scale_job(ctx, job, request, plan);
+  }
+  // restore
+  actions::RestoreRequest request;
+  request.savepoint = options.from == "latest" ? latest_savepoint(targets, listing, row, err) : options.from;
+  request.allow_non_restored_state = options.allow_non_restored_state;
+  request.resubmit = resubmit_request(options);
+  request.resubmit.run.parallelism = options.parallelism;
+  const std::string how_text = actions::plan_restore(ctx, job, request);
+  confirm_change(how, options.action, fmt::format("Restore {} ({}) from {}: {}.", label, where(job.cluster),
+                                  text::one_line(request.savepoint, 400), how_text),
+                 std::cin, err);
+  return actions::restore_job(ctx, job, request);
+}
+
 }  // namespace
 
 int run_action(const GlobalOptions& global, const ActionOptions& options, std::ostream& out, std::ostream& err) {
@@ -106,10 +182,8 @@ int run_action(const GlobalOptions& global, const ActionOptions& options, std::o
     result = actions::suspend_job(ctx, job);
   } else if (options.action == "resume") {
     result = actions::resume_job(ctx, job);
-  } else if (options.action == "restart") {
-    result = actions::restart_job(ctx, job);
-  } else if (options.action == "scale") {
-    result = actions::scale_job(ctx, job, options.parallelism.value_or(0));
+  } else if (options.action == "restart" || options.action == "scale" || options.action == "restore") {
+    result = lifecycle(options, ctx, job, targets, listing, row, err);
   } else {
     throw Error(ErrorKind::Usage, fmt::format("unknown action \"{}\"", options.action));
   }

@@ -1,4 +1,5 @@
-// The job actions as subcommands for scripts: savepoint, stop, cancel, suspend, resume and submit.
+// The job actions as subcommands for scripts: savepoint, stop, cancel, suspend, resume, submit, and
+// the lifecycle changes restart, scale and restore (these ask first: cli/confirm.hpp).
 // Each finds its target (job by id, id prefix or name; cluster by --cluster when there are
 // several), then goes through core/actions like the TUI does: the same routing (operator
 // resource or REST), the same --readonly refusal, the same journal.
@@ -14,7 +15,7 @@
 namespace flinktop::cli {
 
 struct ActionOptions {
-  std::string action;     // savepoint | stop | cancel | suspend | resume | restart | scale | submit
+  std::string action;     // savepoint | stop | cancel | suspend | resume | restart | scale | restore | submit
   std::string target;     // JOB, or the JAR file for submit
   std::string cluster;    // --cluster
   std::string directory;  // --dir: savepoint target directory
@@ -24,7 +25,14 @@ struct ActionOptions {
   bool force = false;     // cancel --force: REST cancel of an operator-managed job
   std::string output = "text";  // text | json
 
-  // submit
+  bool yes = false;       // restart/scale/restore --yes: no question
+
+  // restore --from: a savepoint path, or "latest"
+  std::string from;
+
+  // submit; scale and restore take the jar to run again (--jar / --jar-id) with the same options
+  std::string jar;
+  std::string jar_id;
   std::string entry_class;
   std::optional<int> parallelism;
   std::string from_savepoint;

@@ -62,7 +62,7 @@ void add_global_options(CLI::App& app, flinktop::cli::GlobalOptions& global) {
   app.add_flag("--flink-insecure", global.flink.insecure, "Do not verify --flink-url's TLS certificate")->group(flink_group);
 }
 
-// savepoint, stop, cancel, suspend, resume, restart, scale, submit: one subcommand each, all filling `action`.
+// savepoint, stop, cancel, suspend, resume, restart, scale, restore, submit: one subcommand each, all filling `action`.
 std::vector<CLI::App*> add_action_commands(CLI::App& app, flinktop::cli::ActionOptions& action) {
   auto job_command = [&](const char* name, const char* description) {
     CLI::App* command = app.add_subcommand(name, description);
@@ -90,10 +90,39 @@ std::vector<CLI::App*> add_action_commands(CLI::App& app, flinktop::cli::ActionO
   commands.push_back(cancel);
   commands.push_back(job_command("suspend", "Suspend an operator-managed job (spec.job.state: suspended)"));
   commands.push_back(job_command("resume", "Resume a suspended operator-managed job (spec.job.state: running)"));
-  commands.push_back(job_command("restart", "Restart an operator-managed job (spec.restartNonce; per its upgradeMode)"));
-  CLI::App* scale = job_command("scale", "Set an operator-managed job's parallelism (the operator redeploys per its upgradeMode)");
+  // restart, scale and restore ask on a terminal, and need --yes without one.
+  auto lifecycle_command = [&](const char* name, const char* description) {
+    CLI::App* command = job_command(name, description);
+    command->add_flag("-y,--yes", action.yes, "Do not ask (needed without a terminal)");
+    return command;
+  };
+  // The jar scale (by stop and resubmit) and restore (without the operator) run again.
+  auto resubmit_options = [&](CLI::App* command) {
+    command->add_option("--jar", action.jar, "The job's jar file, to run it again");
+    command->add_option("--jar-id", action.jar_id, "A jar already on the cluster (its id in Flink's GET /jars), to run it again");
+    command->add_option("--class", action.entry_class, "Entry class (default: the jar's Main-Class)");
+    command->add_flag("--keep-jar", action.keep_jar, "Leave the uploaded jar on the cluster");
+    command->add_option("args", action.args, "Program arguments, after --");
+  };
+  commands.push_back(lifecycle_command("restart", "Restart an operator-managed job (spec.restartNonce; per its upgradeMode)"));
+  CLI::App* scale = lifecycle_command(
+      "scale",
+      "Change a job's parallelism: through the operator (spec.job.parallelism), in place on Flink's adaptive scheduler "
+      "(resource requirements), or by stop with savepoint and resubmit (--jar)");
   scale->add_option("-p,--parallelism", action.parallelism, "The new parallelism")->required();
+  scale->add_option("--dir", action.directory, "Resubmit route: the stop's savepoint directory (default: the cluster's)");
+  resubmit_options(scale);
   commands.push_back(scale);
+  CLI::App* restore = lifecycle_command(
+      "restore",
+      "Run a job again from a savepoint: the operator redeploys it (initialSavepointPath + savepointRedeployNonce), or "
+      "its jar (--jar) runs from it");
+  restore->add_option("--from", action.from, "The savepoint's path, or latest (newest completed one known)")->required();
+  restore->add_flag("--allow-non-restored-state", action.allow_non_restored_state,
+                    "Allow savepoint state that maps to no operator of the job");
+  restore->add_option("-p,--parallelism", action.parallelism, "Resubmit route: the job's parallelism");
+  resubmit_options(restore);
+  commands.push_back(restore);
 
   CLI::App* submit = app.add_subcommand("submit", "Upload a jar to a session cluster and run it: submit JAR [options] [-- ARGS]");
   submit->fallthrough();

@@ -5,79 +5,13 @@
 #include <chrono>
 #include <filesystem>
 
+#include "core/actions/job_route.hpp"
 #include "core/actions/operator_actions.hpp"
 #include "core/error.hpp"
 
 namespace flinktop::actions {
 
 namespace {
-
-// The FlinkSessionJob that runs `job` on its session cluster, if any.
-const model::SessionJobSummary* session_job_of(const JobRef& job) {
-  for (const model::SessionJobSummary& session_job : job.cluster.session_jobs) {
-    if ((!job.job_id.empty() && session_job.job_id == job.job_id) ||
-        (job.job_id.empty() && (session_job.name == job.job_name || session_job.job_name == job.job_name))) {
-      return &session_job;
-    }
-  }
-  return nullptr;
-}
-
-// The operator resource that owns a job: the FlinkDeployment of an application cluster, or the
-// FlinkSessionJob that runs it on a session cluster.
-OperatorResource resource_for(const ActionContext& ctx, const JobRef& job) {
-  if (!ctx.kube) throw Error(ErrorKind::Unsupported, "acting through the Flink operator needs Kubernetes access");
-  const model::Cluster& c = job.cluster;
-  if (c.kind == model::ClusterKind::OperatorApplication) return {ctx.kube, c.namespace_, c.name, false, ctx.cancel};
-  if (const model::SessionJobSummary* session_job = session_job_of(job)) {
-    return {ctx.kube, c.namespace_, session_job->name, true, ctx.cancel};
-  }
-  throw Error(ErrorKind::NotFound,
-              fmt::format("job {} on session cluster {}/{} has no FlinkSessionJob: it was submitted directly; "
-                          "act on it through the REST API (cancel, savepoint, stop)",
-                          job.job_name.empty() ? job.job_id : job.job_name, c.namespace_, c.name));
-}
-
-flink::Client& rest(const ActionContext& ctx, const JobRef& job) {
-  if (!ctx.flink) {
-    throw Error(ErrorKind::Unsupported, fmt::format("no REST endpoint is known for cluster {}/{}",
-                                                    job.cluster.namespace_, job.cluster.name));
-  }
-  return *ctx.flink;
-}
-
-// Runs one action: refuses under --readonly, journals "started" and the outcome.
-template <class F>
-ActionResult journaled(const ActionContext& ctx, const JobRef& job, const std::string& action, F&& body) {
-  JournalEntry entry{{}, job.cluster.context, job.cluster.namespace_, job.cluster.name,
-                     job.job_id.empty() ? job.job_name : job.job_id, action, "", "", ""};
-  if (ctx.readonly) {
-    entry.result = "refused";
-    entry.message = "--readonly";
-    if (ctx.journal) ctx.journal->append(entry);
-    throw Error(ErrorKind::Usage, fmt::format("refused: {} is a change and flinktop runs with --readonly", action));
-  }
-  if (ctx.journal) {
-    entry.result = "started";
-    ctx.journal->append(entry);
-  }
-  try {
-    ActionResult result = body();
-    if (!result.job_id.empty()) entry.job = result.job_id;
-    entry.result = "succeeded";
-    entry.savepoint = result.savepoint;
-    entry.message = result.note.empty() ? result.message : fmt::format("{} ({})", result.message, result.note);
-    if (ctx.journal) ctx.journal->append(entry);
-    return result;
-  } catch (const Error& error) {
-    entry.result = "failed";
-    entry.message = error.what();
-    if (ctx.journal) ctx.journal->append(entry);
-    throw;
-  }
-}
-
-std::string job_label(const JobRef& job) { return job.job_name.empty() ? job.job_id : job.job_name; }
 
 // The note a trigger without idempotency leaves in the record.
 std::string retry_note(const flink::Triggered& triggered, std::string_view what) {
@@ -240,52 +174,13 @@ ActionResult resume_job(const ActionContext& ctx, const JobRef& job) {
   });
 }
 
-ActionResult restart_job(const ActionContext& ctx, const JobRef& job) {
-  return journaled(ctx, job, "restart", [&] {
-    if (!operator_manages(job)) {
-      throw Error(ErrorKind::Unsupported,
-                  fmt::format("{} is not managed by the Flink operator: restart is the operator's (spec.restartNonce); "
-                              "stop it with a savepoint and submit it again",
-                              job_label(job)));
-    }
-    const long long nonce = restart(resource_for(ctx, job));
-    return ActionResult{fmt::format("{}: restart requested (restartNonce {}); the operator restarts it per its upgradeMode",
-                                    job_label(job), nonce),
-                        "", "", ""};
-  });
-}
-
-namespace {
-// How the operator redeploys a changed spec, per upgradeMode, in a few words.
-std::string redeploy_words(const std::string& upgrade_mode) {
-  if (upgrade_mode == "savepoint") return "the operator takes a savepoint, then redeploys from it";
-  if (upgrade_mode == "last-state") return "the operator redeploys from the last checkpoint";
-  return "the operator redeploys it without state (upgradeMode stateless)";
-}
-}  // namespace
-
-ActionResult scale_job(const ActionContext& ctx, const JobRef& job, long long parallelism) {
-  return journaled(ctx, job, "scale", [&] {
-    if (!operator_manages(job)) {
-      throw Error(ErrorKind::Unsupported,
-                  fmt::format("{} is not managed by the Flink operator: flinktop rescales operator jobs (spec.job.parallelism) "
-                              "only so far; stop it with a savepoint and submit it again with -p {}",
-                              job_label(job), parallelism));
-    }
-    const ParallelismChange change = set_parallelism(resource_for(ctx, job), parallelism);
-    const std::string before = change.before > 0 ? std::to_string(change.before) : "unset";
-    return ActionResult{fmt::format("{}: parallelism {} → {}; {}", job_label(job), before, parallelism,
-                                    redeploy_words(change.upgrade_mode)),
-                        "", "", ""};
-  });
-}
-
 }  // namespace flinktop::actions
 
 namespace flinktop::actions {
 
 ActionResult submit_job(const ActionContext& ctx, const model::Cluster& cluster, const SubmitRequest& request) {
-  const std::string jar_name = std::filesystem::path(request.jar_path).filename().string();
+  const std::string jar_name =
+      request.jar_id.empty() ? std::filesystem::path(request.jar_path).filename().string() : request.jar_id;
   const JobRef target{cluster, "", jar_name};
   return journaled(ctx, target, "submit", [&] {
     if (cluster.kind == model::ClusterKind::OperatorApplication) {
@@ -293,24 +188,27 @@ ActionResult submit_job(const ActionContext& ctx, const model::Cluster& cluster,
                                                 "to a session cluster",
                                                 cluster.namespace_, cluster.name));
     }
-    if (!std::filesystem::is_regular_file(request.jar_path)) {
+    const bool upload = request.jar_id.empty();
+    if (upload && !std::filesystem::is_regular_file(request.jar_path)) {
       throw Error(ErrorKind::NotFound, fmt::format("no jar file at {}", request.jar_path));
     }
     flink::Client& client = rest(ctx, target);
-    if (ctx.progress) ctx.progress(fmt::format("uploading {}", jar_name));
-    const std::string jar_id = client.upload_jar(request.jar_path, ctx.cancel);
+    if (upload && ctx.progress) ctx.progress(fmt::format("uploading {}", jar_name));
+    const std::string jar_id = upload ? client.upload_jar(request.jar_path, ctx.cancel) : request.jar_id;
+    const bool remove = upload && !request.keep_jar;
     std::string job_id;
     try {
       if (ctx.progress) ctx.progress(fmt::format("running {}", jar_name));
       job_id = client.run_jar(jar_id, request.run, ctx.cancel);
     } catch (const Error&) {
-      if (!request.keep_jar) delete_quietly(client, jar_id);
+      if (remove) delete_quietly(client, jar_id);
       throw;
     }
-    if (!request.keep_jar) delete_quietly(client, jar_id);
+    if (remove) delete_quietly(client, jar_id);
     std::string message = fmt::format("submitted {} as job {}", jar_name, job_id);
+    if (request.run.parallelism) message += fmt::format(" with parallelism {}", *request.run.parallelism);
     if (!request.run.savepoint_path.empty()) message += fmt::format(", restoring {}", request.run.savepoint_path);
-    if (request.keep_jar) message += fmt::format(" (jar kept as {})", jar_id);
+    if (upload && request.keep_jar) message += fmt::format(" (jar kept as {})", jar_id);
     return ActionResult{message, "", job_id, ""};
   });
 }

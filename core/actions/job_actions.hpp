@@ -43,11 +43,15 @@ struct ActionResult {
 };
 
 // A jar to run on a session cluster: uploaded, run, and (unless kept) deleted again once the job
-// is submitted — Flink has copied what the job needs by then.
+// is submitted — Flink has copied what the job needs by then. With `jar_id`, a jar already on the
+// cluster (GET /jars) is run instead, and left there.
 struct SubmitRequest {
   std::string jar_path;
+  std::string jar_id;
   flink::RunRequest run;
   bool keep_jar = false;
+
+  bool has_jar() const { return !jar_path.empty() || !jar_id.empty(); }
 };
 
 enum class Route { Operator, Rest };
@@ -75,12 +79,6 @@ ActionResult stop_job(const ActionContext& ctx, const JobRef& job, const std::st
                       const std::string& format = "");
 ActionResult suspend_job(const ActionContext& ctx, const JobRef& job);
 ActionResult resume_job(const ActionContext& ctx, const JobRef& job);
-// Operator-managed jobs: spec.restartNonce (the operator restarts the job, per its upgradeMode).
-ActionResult restart_job(const ActionContext& ctx, const JobRef& job);
-// Operator-managed jobs: spec.job.parallelism; the message says how the operator redeploys (its
-// upgradeMode). A job Flink runs without the operator is refused in one line: live rescaling
-// through the adaptive scheduler and stop-and-resubmit are not built yet.
-ActionResult scale_job(const ActionContext& ctx, const JobRef& job, long long parallelism);
 // Refused on an application cluster (it runs exactly one job).
 ActionResult submit_job(const ActionContext& ctx, const model::Cluster& cluster, const SubmitRequest& request);
 

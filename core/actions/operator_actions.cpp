@@ -160,6 +160,44 @@ ParallelismChange set_parallelism(const OperatorResource& target, long long para
   return change;
 }
 
+long long redeploy_from_savepoint(const OperatorResource& target, const std::string& savepoint,
+                                  bool allow_non_restored_state, bool dry_run) {
+  if (savepoint.empty()) throw Error(ErrorKind::Usage, "no savepoint path given to redeploy from");
+  json current = target.client->get(target.type(), target.namespace_, target.name, target.cancel);
+  const json& job = current["spec"].contains("job") ? current["spec"]["job"] : json();
+  if (!job.is_object()) {
+    throw Error(ErrorKind::Invalid, fmt::format("{} {}/{} has no spec.job: it is a session cluster, not a job",
+                                                target.kind(), target.namespace_, target.name));
+  }
+  long long nonce = 0;
+  if (job.contains("savepointRedeployNonce") && job["savepointRedeployNonce"].is_number_integer()) {
+    nonce = job["savepointRedeployNonce"].get<long long>();
+  }
+  const long long next = nonce + 1;
+  json patch = json::array();
+  patch.push_back({{"op", "test"}, {"path", "/metadata/resourceVersion"},
+                   {"value", current["metadata"].value("resourceVersion", "")}});
+  patch.push_back({{"op", "add"}, {"path", "/spec/job/initialSavepointPath"}, {"value", savepoint}});
+  patch.push_back({{"op", "add"}, {"path", "/spec/job/savepointRedeployNonce"}, {"value", next}});
+  if (allow_non_restored_state) {
+    patch.push_back({{"op", "add"}, {"path", "/spec/job/allowNonRestoredState"}, {"value", true}});
+  }
+  const json checked = target.client->patch(target.type(), target.namespace_, target.name, patch,
+                                            kube::PatchType::Json, /*dry_run=*/true, "", target.cancel);
+  const json::json_pointer nonce_path("/spec/job/savepointRedeployNonce");
+  if (!checked.contains(nonce_path)) {
+    throw Error(ErrorKind::Unsupported,
+                fmt::format("the {} resource of this cluster has no spec.job.savepointRedeployNonce (Flink operator "
+                            "before 1.8): set spec.job.initialSavepointPath and recreate {}/{} instead",
+                            target.kind(), target.namespace_, target.name));
+  }
+  if (!dry_run) {
+    target.client->patch(target.type(), target.namespace_, target.name, patch, kube::PatchType::Json, false, "",
+                         target.cancel);
+  }
+  return next;
+}
+
 void delete_resource(const OperatorResource& target, bool dry_run) {
   target.client->remove(target.type(), target.namespace_, target.name, dry_run, target.cancel);
 }

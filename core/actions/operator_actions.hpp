@@ -61,6 +61,13 @@ struct ParallelismChange {
 // fails (the server's words) instead of being overwritten. Error(Invalid) for a resource without
 // spec.job (a session cluster).
 ParallelismChange set_parallelism(const OperatorResource& target, long long parallelism, bool dry_run = false);
+// Sets spec.job.initialSavepointPath (and allowNonRestoredState when asked) and bumps
+// spec.job.savepointRedeployNonce: the operator redeploys the job from that savepoint whatever its
+// upgradeMode. Guarded by the resourceVersion like set_parallelism. A CRD without the nonce
+// (operator before 1.8) is found by a server dry run first — the field is pruned from its answer —
+// and refused with Error(Unsupported) before anything changes. Returns the new nonce.
+long long redeploy_from_savepoint(const OperatorResource& target, const std::string& savepoint,
+                                  bool allow_non_restored_state, bool dry_run = false);
 void delete_resource(const OperatorResource& target, bool dry_run = false);
 
 // Name for a new FlinkStateSnapshot: "<resource>-savepoint-<yyyymmdd-hhmmss>", cut to fit the

@@ -25,6 +25,7 @@
 #include "core/flink/types/log_file.hpp"
 #include "core/flink/types/metrics.hpp"
 #include "core/flink/types/operation.hpp"
+#include "core/flink/types/resource_requirements.hpp"
 #include "core/flink/types/taskmanager.hpp"
 #include "core/flink/version.hpp"
 
@@ -119,6 +120,11 @@ class Client {
                                 http::CancelToken* cancel = nullptr);
   // POST /jobs/:id/checkpoints exists since Flink 1.19: Error(Unsupported) on older clusters.
   std::string trigger_checkpoint(const std::string& job_id, const CheckpointRequest& request,
+                                 http::CancelToken* cancel = nullptr);
+  // GET / PUT /jobs/:id/resource-requirements (Flink 1.18+; the adaptive scheduler's, refused by
+  // the default scheduler with Flink's words).
+  ResourceRequirements resource_requirements(const std::string& job_id, http::CancelToken* cancel = nullptr);
+  void set_resource_requirements(const std::string& job_id, const ResourceRequirements& requirements,
                                  http::CancelToken* cancel = nullptr);
   // One look at an operation. A 404 means the result expired (rest.async.store-duration).
   OperationStatus operation_status(const std::string& job_id, OperationKind kind,

@@ -87,6 +87,22 @@ void Client::delete_jar(const std::string& jar_id, http::CancelToken* cancel) {
   exchange(call, cancel);
 }
 
+ResourceRequirements Client::resource_requirements(const std::string& job_id, http::CancelToken* cancel) {
+  Call call = get("/jobs/" + path_segment(job_id) + "/resource-requirements",
+                  "read the resource requirements of job " + text::one_line(job_id, 64), job_id);
+  return decode_resource_requirements(fetch_json(call, cancel));
+}
+
+void Client::set_resource_requirements(const std::string& job_id, const ResourceRequirements& requirements,
+                                       http::CancelToken* cancel) {
+  Call call = get("/jobs/" + path_segment(job_id) + "/resource-requirements",
+                  "set the resource requirements of job " + text::one_line(job_id, 64), job_id);
+  call.method = http::Method::Put;
+  call.body = encode_resource_requirements(requirements).dump();
+  call.content_type = "application/json";
+  exchange(call, cancel);
+}
+
 void Client::cancel(const std::string& job_id, http::CancelToken* cancel) {
   Call call = get("/jobs/" + path_segment(job_id) + "?mode=cancel",
                   "cancel job " + text::one_line(job_id, 64), job_id);

@@ -33,6 +33,8 @@ readonly PIP=(python3 -m pip)
 readonly EXAMPLE=TopSpeedWindowing
 # All daemons of an instance carry this in their pid/log file names.
 readonly IDENT=flinktop
+# start --set KEY=VALUE entries, appended to the instance's configuration.
+EXTRA_SETTINGS=()
 
 usage() {
   cat <<EOF
@@ -43,6 +45,8 @@ usage: tests/env/flink.sh COMMAND [ARGS]
                                 and caches the distribution first if needed. Returns once
                                 GET /overview shows the TaskManager; the last stdout line is the
                                 REST URL (http://127.0.0.1:PORT). All other output goes to stderr.
+                                --set KEY=VALUE (repeatable) adds a configuration entry, e.g.
+                                --set jobmanager.scheduler=adaptive
   stop [--name NAME] [--keep-logs]
                                 stop the instance (TERM, then KILL after 20 s), wait for its
                                 processes to exit and delete its directory (all but log/ with
@@ -486,6 +490,9 @@ write_conf() {
     echo "web.tmpdir: $inst/web"
     # (1.15+; before it the TaskManager's working files go to io.tmp.dirs.)
     legacy "$v" || echo "process.working-dir: $inst/work"
+    # start --set KEY=VALUE, last: of a key given twice Flink takes the last.
+    local setting
+    for setting in "${EXTRA_SETTINGS[@]}"; do echo "${setting%%=*}: ${setting#*=}"; done
   } >"$inst/conf/$conf"
 }
 
@@ -776,6 +783,12 @@ main() {
     case $1 in
       --name) [[ $# -ge 2 ]] || die "--name needs a value"; name=$2; shift 2 ;;
       --name=*) name=${1#--name=}; shift ;;
+      --set)
+        [[ $cmd == start && $# -ge 2 && $2 == [A-Za-z]*=* ]] || die "--set is for start and needs KEY=VALUE"
+        [[ $2 != *$'\n'* ]] || die "--set: no newlines in KEY=VALUE"
+        EXTRA_SETTINGS+=("$2")
+        shift 2
+        ;;
       --keep-logs) [[ $cmd == stop ]] || die "--keep-logs is for stop"; keep_logs=1; shift ;;
       --from-savepoint)
         [[ $cmd == sql && $# -ge 2 && -n $2 ]] || die "--from-savepoint is for sql and needs a PATH"

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/flink/client.hpp"
 #include "integration/real_flink.hpp"
 #include "support/run_command.hpp"
 
@@ -73,9 +74,31 @@ class CliAgainstFlink : public ::testing::TestWithParam<std::string> {
     return result.value("job", "");
   }
 
+  // Every vertex's parallelism, as the JobManager reports it.
+  std::vector<std::int64_t> parallelism(const std::string& id) {
+    std::vector<std::int64_t> out;
+    for (const flink::Vertex& v : client().job(id).vertices) out.push_back(v.parallelism);
+    return out;
+  }
+
+  flink::Client& client() {
+    if (!client_) client_ = std::make_unique<flink::Client>(flink::direct_endpoint(url_));
+    return *client_;
+  }
+
+  void await_all_tasks_running(const std::string& id) {
+    ASSERT_TRUE(eventually<bool>("all tasks of " + id + " running", seconds(90), [&]() -> std::optional<bool> {
+      const json j = job(id);
+      const int total = j["tasks"].value("total", 0);
+      if (total > 0 && j["tasks"]["byState"].value("RUNNING", 0) == total) return true;
+      return std::nullopt;
+    }));
+  }
+
   test::TempDir state_;
   std::string url_;
   std::string jar_;
+  std::unique_ptr<flink::Client> client_;
 };
 
 TEST_P(CliAgainstFlink, EverySubcommandOnARealCluster) {
@@ -201,6 +224,74 @@ TEST_P(CliAgainstFlink, EverySubcommandOnARealCluster) {
   if (before_115) {
     EXPECT_NE(log.find("takes no trigger id"), std::string::npos) << log;
   }
+}
+
+// On Flink's default scheduler a rescale is a stop with a savepoint and a resubmission of the jar
+// from it; restore runs the jar again from the newest savepoint flinktop knows of the job.
+TEST_P(CliAgainstFlink, ScaleByStopAndResubmitThenRestoreFromTheLatestSavepoint) {
+  if (jar_.empty()) GTEST_SKIP() << "no example jar for Flink " << GetParam() << " here (scale resubmits a jar)";
+  const std::string id = submit({"--parallelism", "1"});
+  ASSERT_EQ(id.size(), 32u);
+  ASSERT_EQ(await_state(id, "RUNNING"), "RUNNING");
+  await_all_tasks_running(id);
+
+  // No terminal to ask on (stdin is not one here): refused until --yes, nothing changed.
+  test::CommandResult asked = flinktop({"scale", id, "-p", "2", "--jar", jar_});
+  EXPECT_EQ(asked.exit_code, 2) << asked.err;
+  EXPECT_NE(asked.err.find("scale asks before it changes anything and there is no terminal to ask on: add --yes"),
+            std::string::npos)
+      << asked.err;
+  // Without the jar there is nothing to run again: refused before the job is stopped.
+  test::CommandResult no_jar = flinktop({"scale", id, "-p", "2", "--yes"});
+  EXPECT_EQ(no_jar.exit_code, 2) << no_jar.err;
+  EXPECT_NE(no_jar.err.find("runs on Flink's default scheduler"), std::string::npos) << no_jar.err;
+  EXPECT_EQ(job(id)["state"], "RUNNING");
+
+  const json scaled = flinktop_json({"scale", id, "-p", "2", "--jar", jar_, "--yes", "-o", "json"});
+  ASSERT_TRUE(scaled["savepoint"].is_string()) << scaled.dump();
+  ASSERT_TRUE(scaled["newJob"].is_string()) << scaled.dump();
+  const std::string stop_path = scaled["savepoint"];
+  const std::string rescaled = scaled["newJob"];
+  EXPECT_EQ(scaled["message"], "CarTopSpeedWindowingExample: stopped with a savepoint at " + stop_path +
+                                   ", then submitted again as job " + rescaled + " with parallelism 2");
+  EXPECT_EQ(await_state(id, "FINISHED"), "FINISHED");
+  ASSERT_EQ(await_state(rescaled, "RUNNING"), "RUNNING");
+  // (The source of the 1.x example is not parallel: it stays at 1.)
+  EXPECT_EQ(parallelism(rescaled).back(), 2);
+  EXPECT_EQ(parallelism(id).back(), 1);
+  await_all_tasks_running(rescaled);
+
+  // restore --from latest: stop the rescaled job; its stop savepoint is the newest one known.
+  const json stopped = flinktop_json({"stop", rescaled, "-o", "json"});
+  ASSERT_TRUE(stopped["savepoint"].is_string()) << stopped.dump();
+  EXPECT_EQ(await_state(rescaled, "FINISHED"), "FINISHED");
+  const json restored = flinktop_json({"restore", rescaled, "--from", "latest", "--jar", jar_, "--yes", "-o", "json"});
+  ASSERT_TRUE(restored["newJob"].is_string()) << restored.dump();
+  const std::string again = restored["newJob"];
+  ASSERT_EQ(await_state(again, "RUNNING"), "RUNNING");
+  const auto from = eventually<std::string>("the restored checkpoint of " + again, seconds(60),
+                                            [&]() -> std::optional<std::string> {
+    const flink::CheckpointStats stats = client().checkpoints(again);
+    if (stats.counts.restored < 1 || !stats.latest.restored) return std::nullopt;
+    return stats.latest.restored->external_path;
+  });
+  ASSERT_TRUE(from);
+  EXPECT_EQ(local_path(*from), local_path(stopped["savepoint"]));
+  // Restoring beside a running job is refused.
+  test::CommandResult twice = flinktop({"restore", again, "--from", "latest", "--jar", jar_, "--yes"});
+  EXPECT_EQ(twice.exit_code, 2) << twice.err;
+  EXPECT_NE(twice.err.find("is RUNNING: stop it first"), std::string::npos) << twice.err;
+  EXPECT_EQ(flinktop({"cancel", again}).exit_code, 0);
+
+  // The journal: the scale with its savepoint, its stop and submit steps, the restore.
+  std::ifstream file(state_.path() + "/flinktop/actions.log");
+  const std::string log((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  for (const char* action : {"scale", "stop", "submit", "restore"}) {
+    EXPECT_NE(log.find(std::string("\"action\":\"") + action + "\",\"result\":\"succeeded\""), std::string::npos)
+        << action << "\n" << log;
+  }
+  EXPECT_NE(log.find("\"action\":\"scale\",\"result\":\"succeeded\",\"savepoint\":\"" + stop_path), std::string::npos)
+      << log;
 }
 
 INSTANTIATE_TEST_SUITE_P(Cli, CliAgainstFlink, ::testing::ValuesIn(versions()), version_test_name);

@@ -1,6 +1,7 @@
 // Routing: operator-managed jobs through their resources, others through REST; --readonly
 // refuses; every outcome is journaled.
 #include "core/actions/job_actions.hpp"
+#include "core/actions/job_lifecycle.hpp"
 
 #include <gtest/gtest.h>
 
@@ -65,7 +66,7 @@ TEST_F(JobActions, OperatorJobsAreSuspendedAndSavepointedThroughTheirResource) {
 }
 
 TEST_F(JobActions, OperatorJobsAreRescaledAndRestartedThroughTheirResourceOthersAreRefused) {
-  const ActionResult scaled = scale_job(ctx, operator_job, 6);
+  const ActionResult scaled = scale_job(ctx, operator_job, ScaleRequest::to(6));
   EXPECT_EQ(scaled.message, "orders-job: parallelism 2 → 6; the operator takes a savepoint, then redeploys from it");
   EXPECT_EQ(api.objects(r::kFlinkDeployments)[0]["spec"]["job"]["parallelism"], 6);
   for (int nonce : {1, 2}) {
@@ -74,17 +75,17 @@ TEST_F(JobActions, OperatorJobsAreRescaledAndRestartedThroughTheirResourceOthers
                   "); the operator restarts it per its upgradeMode");
     EXPECT_EQ(api.objects(r::kFlinkDeployments)[0]["spec"]["restartNonce"], nonce);
   }
-  EXPECT_THROW(scale_job(ctx, operator_job, 0), Error);
+  EXPECT_THROW(scale_job(ctx, operator_job, ScaleRequest::to(0)), Error);
   EXPECT_EQ(api.objects(r::kFlinkDeployments)[0]["spec"]["job"]["parallelism"], 6);
 
   JobRef native = operator_job;
   native.cluster.kind = model::ClusterKind::Native;
   native.cluster.operator_status.reset();
   try {
-    scale_job(ctx, native, 3);
-    FAIL() << "a job without the operator is not rescaled (yet)";
+    scale_job(ctx, native, ScaleRequest::to(3));
+    FAIL() << "a job without the operator and without a REST endpoint cannot be rescaled";
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("stop it with a savepoint and submit it again with -p 3"), std::string::npos) << e.what();
+    EXPECT_EQ(std::string(e.what()), "no REST endpoint is known for cluster streaming/orders");
   }
   EXPECT_THROW(restart_job(ctx, native), Error);
   const auto entries = journal.read();
