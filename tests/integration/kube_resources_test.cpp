@@ -66,7 +66,13 @@ TEST_F(KubeResources, CreatePatchStatusSuspendResumeDeleteAFlinkDeployment) {
   // The status subresource, as the operator writes it; the spec is untouched by it.
   const json status = {{"lifecycleState", "STABLE"},
                        {"jobManagerDeploymentStatus", "READY"},
-                       {"jobStatus", {{"jobId", "0123456789abcdef0123456789abcdef"}, {"jobName", "crud-job"}, {"state", "RUNNING"}}}};
+                       {"jobStatus",
+                        {{"jobId", "0123456789abcdef0123456789abcdef"},
+                         {"jobName", "crud-job"},
+                         {"state", "RUNNING"},
+                         {"savepointInfo",
+                          {{"lastSavepoint",
+                            {{"location", "s3://sp/savepoint-crud-1"}, {"timeStamp", 1796690000000}, {"triggerType", "MANUAL"}}}}}}}};
   const json with_status = admin_->patch(r::kFlinkDeployments, kNamespace, "crud-app", {{"status", status}},
                                          kube::PatchType::Merge, false, "status");
   EXPECT_EQ(with_status["status"]["lifecycleState"], "STABLE");
@@ -89,7 +95,7 @@ TEST_F(KubeResources, CreatePatchStatusSuspendResumeDeleteAFlinkDeployment) {
   EXPECT_EQ(admin_->get(r::kFlinkDeployments, kNamespace, "crud-app")["spec"]["job"]["state"], "running");
 
   // scale: spec.job.parallelism on the real resource, and the message says how the operator redeploys.
-  test::CommandResult scaled = flinktop_kube(admin_kubeconfig(), {"scale", "crud-app", "-n", kNamespace, "-p", "5"}, state_.path());
+  test::CommandResult scaled = flinktop_kube(admin_kubeconfig(), {"scale", "crud-app", "-n", kNamespace, "-p", "5", "--yes"}, state_.path());
   EXPECT_EQ(scaled.exit_code, 0) << scaled.out << scaled.err;
   EXPECT_NE(scaled.out.find("parallelism 3 → 5; the operator redeploys it without state (upgradeMode stateless)"),
             std::string::npos)
@@ -97,10 +103,33 @@ TEST_F(KubeResources, CreatePatchStatusSuspendResumeDeleteAFlinkDeployment) {
   EXPECT_EQ(admin_->get(r::kFlinkDeployments, kNamespace, "crud-app")["spec"]["job"]["parallelism"], 5);
   // restart: spec.restartNonce counts up, once per restart.
   for (int nonce : {1, 2}) {
-    test::CommandResult restarted = flinktop_kube(admin_kubeconfig(), {"restart", "crud-app", "-n", kNamespace}, state_.path());
+    test::CommandResult restarted = flinktop_kube(admin_kubeconfig(), {"restart", "crud-app", "-n", kNamespace, "--yes"}, state_.path());
     EXPECT_EQ(restarted.exit_code, 0) << restarted.out << restarted.err;
     EXPECT_EQ(admin_->get(r::kFlinkDeployments, kNamespace, "crud-app")["spec"]["restartNonce"], nonce);
   }
+  // restore: initialSavepointPath and savepointRedeployNonce on the real resource (its CRD knows
+  // the nonce: operator 1.8+); --from latest is the operator's last savepoint. Without a terminal
+  // and without --yes nothing changes.
+  test::CommandResult unasked =
+      flinktop_kube(admin_kubeconfig(), {"restore", "crud-app", "-n", kNamespace, "--from", "latest"}, state_.path());
+  EXPECT_EQ(unasked.exit_code, 2) << unasked.err;
+  EXPECT_NE(unasked.err.find("add --yes"), std::string::npos) << unasked.err;
+  EXPECT_FALSE(admin_->get(r::kFlinkDeployments, kNamespace, "crud-app")["spec"]["job"].contains("initialSavepointPath"));
+  test::CommandResult restored = flinktop_kube(
+      admin_kubeconfig(), {"restore", "crud-app", "-n", kNamespace, "--from", "latest", "--yes"}, state_.path());
+  EXPECT_EQ(restored.exit_code, 0) << restored.err;
+  EXPECT_EQ(restored.out, "crud-job: redeploying from s3://sp/savepoint-crud-1 (savepointRedeployNonce 1); the operator "
+                          "restarts the job from that savepoint\n");
+  test::CommandResult explicit_path =
+      flinktop_kube(admin_kubeconfig(),
+                    {"restore", "crud-app", "-n", kNamespace, "--from", "s3://sp/other", "--allow-non-restored-state", "--yes"},
+                    state_.path());
+  EXPECT_EQ(explicit_path.exit_code, 0) << explicit_path.err;
+  const json job_spec = admin_->get(r::kFlinkDeployments, kNamespace, "crud-app")["spec"]["job"];
+  EXPECT_EQ(job_spec["initialSavepointPath"], "s3://sp/other");
+  EXPECT_EQ(job_spec["savepointRedeployNonce"], 2);
+  EXPECT_EQ(job_spec["allowNonRestoredState"], true);
+
   test::CommandResult zero = flinktop_kube(admin_kubeconfig(), {"scale", "crud-app", "-n", kNamespace, "-p", "0"}, state_.path());
   EXPECT_EQ(zero.exit_code, 2) << zero.err;
   EXPECT_NE(zero.err.find("--parallelism must be at least 1"), std::string::npos) << zero.err;
