@@ -16,6 +16,7 @@
 #include "cli/kube_targets.hpp"
 #include "cli/logs_command.hpp"
 #include "cli/create_command.hpp"
+#include "cli/delete_command.hpp"
 #include "cli/port_forward_command.hpp"
 #include "core/actions/cluster_endpoint.hpp"
 #include "core/actions/journal.hpp"
@@ -232,6 +233,8 @@ int main(int argc, char** argv) {
   CLI::App* create_command = flinktop::cli::add_create_command(app, create_options);
   flinktop::cli::TemplatesOptions templates_options;
   CLI::App* templates_command = flinktop::cli::add_templates_command(app, templates_options);
+  flinktop::cli::DeleteOptions delete_options;
+  CLI::App* delete_command = flinktop::cli::add_delete_command(app, delete_options);
 
   CLI::App* version_command = app.add_subcommand("version", "Print the version of flinktop");
 
@@ -263,6 +266,7 @@ int main(int argc, char** argv) {
     }
     if (*create_command) return flinktop::cli::run_create(global, create_options, std::cout, std::cerr);
     if (*templates_command) return flinktop::cli::run_templates(templates_options, std::cout);
+    if (*delete_command) return flinktop::cli::run_delete(global, delete_options, std::cout, std::cerr);
     if (!action.action.empty()) return flinktop::cli::run_action(global, action, std::cout, std::cerr);
     return run_tui(global, theme_name);
   } catch (const flinktop::Error& e) {

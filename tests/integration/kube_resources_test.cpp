@@ -4,6 +4,8 @@
 // server-side dry run of an invalid spec failing with the API server's own words.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -147,7 +149,29 @@ TEST_F(KubeResources, CreatePatchStatusSuspendResumeDeleteAFlinkDeployment) {
   EXPECT_EQ(refused.exit_code, 2) << refused.err;
   EXPECT_EQ(admin_->get(r::kFlinkDeployments, kNamespace, "crud-app")["spec"]["job"]["state"], "running");
 
-  admin_->remove(r::kFlinkDeployments, kNamespace, "crud-app");
+  // delete: refused without --yes (no terminal here) and under --readonly; --dry-run is the API
+  // server's check only; then the FlinkDeployment is gone and the journal says so.
+  for (const std::vector<std::string>& refused_args :
+       {std::vector<std::string>{"delete", "crud-app", "-n", kNamespace},
+        std::vector<std::string>{"--readonly", "delete", "crud-app", "-n", kNamespace, "--yes"}}) {
+    test::CommandResult r = flinktop_kube(admin_kubeconfig(), refused_args, state_.path());
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+  }
+  test::CommandResult checked =
+      flinktop_kube(admin_kubeconfig(), {"delete", "crud-app", "-n", kNamespace, "--dry-run"}, state_.path());
+  EXPECT_EQ(checked.exit_code, 0) << checked.err;
+  EXPECT_EQ(checked.out, "FlinkDeployment " + std::string(kNamespace) + "/crud-app deleted (server dry run)\n");
+  EXPECT_EQ(admin_->get(r::kFlinkDeployments, kNamespace, "crud-app")["metadata"]["name"], "crud-app");
+  test::CommandResult deleted =
+      flinktop_kube(admin_kubeconfig(), {"delete", "crud-app", "-n", kNamespace, "--yes"}, state_.path());
+  EXPECT_EQ(deleted.exit_code, 0) << deleted.err;
+  EXPECT_EQ(deleted.out, "FlinkDeployment " + std::string(kNamespace) + "/crud-app deleted\n");
+  std::ifstream journal(state_.path() + "/flinktop/actions.log");
+  const std::string log((std::istreambuf_iterator<char>(journal)), std::istreambuf_iterator<char>());
+  EXPECT_NE(log.find("\"action\":\"delete\",\"result\":\"succeeded\""), std::string::npos) << log;
+  test::CommandResult again =
+      flinktop_kube(admin_kubeconfig(), {"delete", "crud-app", "-n", kNamespace, "--yes"}, state_.path());
+  EXPECT_EQ(again.exit_code, 6) << again.err;
   try {
     admin_->get(r::kFlinkDeployments, kNamespace, "crud-app");
     ADD_FAILURE() << "crud-app still exists after the delete";

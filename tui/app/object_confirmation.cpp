@@ -6,10 +6,6 @@ namespace flinktop::tui {
 
 namespace {
 
-constexpr const char* kSavepointFirst =
-    "The job stops without a savepoint unless the operator is set to take one on deletion "
-    "(kubernetes.operator.job.savepoint-on-deletion): take one first (s) if its state matters.";
-
 std::string verb_name(ObjectRequest::Verb verb) {
   switch (verb) {
     case ObjectRequest::Verb::Edit: return "edit";
@@ -32,21 +28,7 @@ DialogContent confirm_delete(const actions::ObjectKey& key) {
   content.title = "Delete " + key.kind;
   content.target = actions::describe(key);
   content.yes = "delete";
-  if (key.kind == "FlinkDeployment") {
-    content.body = {"The Flink operator removes the whole cluster: JobManager, TaskManagers and their services.",
-                    kSavepointFirst};
-  } else if (key.kind == "FlinkSessionJob") {
-    content.body = {"The Flink operator cancels this job on its session cluster; the cluster keeps running.",
-                    kSavepointFirst};
-  } else if (key.kind == "Deployment") {
-    content.body = {"This is the JobManager Deployment of a native cluster: Kubernetes then deletes the TaskManager "
-                    "pods, ConfigMaps and Services it owns — the whole cluster. Its jobs stop without a savepoint."};
-  } else if (key.kind == "Pod") {
-    content.body = {"Its Deployment (or the operator) starts a new pod. A TaskManager's tasks fail over to the last "
-                    "checkpoint; a JobManager without high availability loses the jobs it runs."};
-  } else {
-    content.body = {"Delete this object?"};
-  }
+  content.body = actions::deletion_consequences(key);
   return content;
 }
 
@@ -59,27 +41,6 @@ DialogContent confirm_edit(const actions::ObjectKey& key, bool create, const std
                                 : "The API server accepted these changes in a dry run. Apply them?");
   content.body.insert(content.body.end(), changes.begin(), changes.end());
   return content;
-}
-
-actions::ObjectKey delete_target(const model::Cluster& c, const std::string& selected_job_id, std::string& refusal) {
-  for (const model::SessionJobSummary& job : c.session_jobs) {
-    if (!selected_job_id.empty() && job.job_id == selected_job_id) {
-      return {c.context, "FlinkSessionJob", c.namespace_, job.name};
-    }
-  }
-  const bool application_job = c.operator_status && c.kind == model::ClusterKind::OperatorApplication &&
-                               c.operator_status->job_id == selected_job_id;
-  if (!selected_job_id.empty() && !application_job) {
-    refusal = "this job is not a Kubernetes object: c cancels it (ctrl-d in the clusters view deletes the cluster)";
-    return {};
-  }
-  if (c.operator_managed()) return {c.context, "FlinkDeployment", c.namespace_, c.name};
-  if (c.kind == model::ClusterKind::Native) return {c.context, "Deployment", c.namespace_, c.name};
-  refusal = fmt::format(
-      "{}/{} is a standalone cluster: the objects its YAML created are not flinktop's to guess — delete them with "
-      "kubectl delete -f, or delete one pod from its pods view (p, then ctrl-d)",
-      c.namespace_, c.name);
-  return {};
 }
 
 ObjectRequest create_request(const std::string& context, const std::string& namespace_, const model::Cluster* session,

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/actions/deletion.hpp"
 #include "core/actions/object_edit.hpp"
 #include "core/model/cluster.hpp"
 #include "tui/widgets/dialog.hpp"
@@ -29,11 +30,6 @@ DialogContent confirm_delete(const actions::ObjectKey& key);
 
 // After the editor: the change the server accepted in a dry run, to send for real on Yes.
 DialogContent confirm_edit(const actions::ObjectKey& key, bool create, const std::vector<std::string>& changes);
-
-// What ctrl-d deletes for the cluster `c` in view (and the job selected in it, when one is):
-// a FlinkSessionJob, the FlinkDeployment, a native cluster's JobManager Deployment (which owns
-// the rest of the cluster). Empty key + `refusal` when nothing sensible is deleted from here.
-actions::ObjectKey delete_target(const model::Cluster& c, const std::string& selected_job_id, std::string& refusal);
 
 // What `n` creates from the view: a FlinkDeployment in the clusters view, a FlinkSessionJob for
 // an operator session cluster in its jobs view. `namespace_` is where it goes unless the user

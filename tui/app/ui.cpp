@@ -407,14 +407,28 @@ void Ui::open_object_action(Action action) {
   if (dynamic_cast<PodsView*>(&stack_.top()) || dynamic_cast<ObjectView*>(&stack_.top())) {
     target = object_target(refusal);
   } else if (const model::Cluster* c = stack_.selected_cluster(data_)) {
-    ObjectRef key = delete_target(*c, shows_jobs() ? stack_.selected_job_id() : "", refusal);
-    if (!key.kind.empty()) target = std::move(key);
+    const std::string job_id = shows_jobs() ? stack_.selected_job_id() : "";
+    ObjectRef key = actions::deletion_target(*c, job_id, refusal);
+    if (!key.kind.empty()) {
+      target = std::move(key);
+    } else if (!job_id.empty()) {
+      refusal += " (c cancels it; ctrl-d in the clusters view deletes the cluster)";
+    } else if (c->kind == model::ClusterKind::Standalone) {
+      refusal += ", or delete one pod from its pods view (p, then ctrl-d)";
+    }
   } else {
     refusal = "select a cluster, a job or a pod first";
   }
   if (!target) return show(refusal);
   ObjectRequest request{ObjectRequest::Verb::Delete, *target, ""};
-  ask(confirm_delete(*target), [this, request](const std::string&) {
+  DialogContent content = confirm_delete(*target);
+  for (const auto& snapshot : data_.contexts) {
+    if (!snapshot || snapshot->context != target->context) continue;
+    for (const std::string& line : actions::disposed_savepoints(*snapshot, *target)) {
+      content.body.push_back("Its FlinkStateSnapshot " + line + " goes with it and disposes of that savepoint.");
+    }
+  }
+  ask(std::move(content), [this, request](const std::string&) {
     status_.in_flight.push_back({action_label(request), now_});
     if (hooks_.object_action) hooks_.object_action(request);
   });
