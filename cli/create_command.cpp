@@ -42,7 +42,7 @@ std::map<std::string, std::string> parse_sets(const std::vector<std::string>& se
   return values;
 }
 
-// The documents of a manifest (several, split by "---" lines), each read as YAML.
+// The documents of a manifest file ("-": stdin).
 std::vector<json> read_manifest(const std::string& file) {
   std::string text;
   if (file == "-") {
@@ -56,35 +56,7 @@ std::vector<json> read_manifest(const std::string& file) {
     content << in.rdbuf();
     text = content.str();
   }
-  std::vector<json> objects;
-  std::string document;
-  std::istringstream lines(text);
-  int line_number = 0, document_start = 1;
-  auto flush = [&] {
-    try {
-      json object = kube::yaml_to_json(document);
-      if (object.is_object() && object.value("kind", "") == "List" && object.contains("items")) {
-        for (json& item : object["items"]) objects.push_back(std::move(item));
-      } else if (!object.is_null()) {
-        objects.push_back(std::move(object));
-      }
-    } catch (const Error& e) {
-      throw Error(ErrorKind::Decode, fmt::format("{}: the document at line {}: {}", file == "-" ? "stdin" : file,
-                                                 document_start, e.what()));
-    }
-    document.clear();
-  };
-  for (std::string line; std::getline(lines, line);) {
-    ++line_number;
-    if (line.rfind("---", 0) == 0 && line.find_first_not_of(" \t\r", 3) == std::string::npos) {
-      flush();
-      document_start = line_number + 1;
-    } else {
-      document += line + "\n";
-    }
-  }
-  flush();
-  return objects;
+  return actions::read_manifest(text, file == "-" ? "stdin" : file);
 }
 
 void print_objects(const std::vector<json>& objects, const std::string& output, std::ostream& out) {
@@ -93,11 +65,7 @@ void print_objects(const std::vector<json>& objects, const std::string& output, 
         << '\n';
     return;
   }
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    std::string yaml = kube::object_yaml(objects[i]);
-    if (!yaml.empty() && yaml.back() != '\n') yaml += '\n';
-    out << (i > 0 ? "---\n" : "") << yaml;
-  }
+  out << actions::manifest_yaml(objects);
 }
 
 const actions::Template& find_template(const std::vector<actions::Template>& templates, const std::string& name) {

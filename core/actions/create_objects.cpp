@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <sstream>
 
 #include "core/error.hpp"
 #include "core/kube/objects/json_fields.hpp"
+#include "core/kube/yaml_json.hpp"
 
 namespace flinktop::actions {
 
@@ -123,6 +125,47 @@ std::vector<std::string> describe_failure(const CreateOutcome& outcome) {
     lines.push_back("not created: " + rest);
   }
   return lines;
+}
+
+std::vector<json> read_manifest(std::string_view text, const std::string& source) {
+  std::vector<json> objects;
+  std::string document;
+  std::istringstream lines{std::string(text)};
+  int line_number = 0, document_start = 1;
+  auto flush = [&] {
+    try {
+      json object = kube::yaml_to_json(document);
+      if (object.is_object() && object.value("kind", "") == "List" && object.contains("items")) {
+        for (json& item : object["items"]) objects.push_back(std::move(item));
+      } else if (!object.is_null()) {
+        objects.push_back(std::move(object));
+      }
+    } catch (const Error& e) {
+      throw Error(ErrorKind::Decode, fmt::format("{}: the document at line {}: {}", source, document_start, e.what()));
+    }
+    document.clear();
+  };
+  for (std::string line; std::getline(lines, line);) {
+    ++line_number;
+    if (line.rfind("---", 0) == 0 && line.find_first_not_of(" \t\r", 3) == std::string::npos) {
+      flush();
+      document_start = line_number + 1;
+    } else {
+      document += line + "\n";
+    }
+  }
+  flush();
+  return objects;
+}
+
+std::string manifest_yaml(const std::vector<json>& objects) {
+  std::string text;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    std::string yaml = kube::object_yaml(objects[i]);
+    if (!yaml.empty() && yaml.back() != '\n') yaml += '\n';
+    text += (i > 0 ? "---\n" : "") + yaml;
+  }
+  return text;
 }
 
 }  // namespace flinktop::actions

@@ -40,6 +40,12 @@ struct CreateOutcome {
 CreateOutcome create_objects(kube::ApiClient& client, std::vector<nlohmann::json> objects, const std::string& ns,
                              bool dry_run, Journal* journal);
 
+// The objects of a manifest: YAML documents split by "---" lines (a List's items each count).
+// Throws Error(Decode) "SOURCE: the document at line N: …" for one that is not YAML.
+std::vector<nlohmann::json> read_manifest(std::string_view text, const std::string& source);
+// The objects as one manifest: YAML documents joined by "---" lines.
+std::string manifest_yaml(const std::vector<nlohmann::json>& objects);
+
 // "kind/name" lowercased as kubectl prints it: "flinkdeployment.flink.apache.org/orders".
 std::string kubectl_name(const nlohmann::json& object);
 

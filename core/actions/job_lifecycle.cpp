@@ -27,13 +27,13 @@ ActionResult restart_job(const ActionContext& ctx, const JobRef& job) {
   });
 }
 
-namespace {
-// How the operator redeploys a changed spec, per upgradeMode, in a few words.
-std::string redeploy_words(const std::string& upgrade_mode) {
+std::string operator_redeploy_words(const std::string& upgrade_mode) {
   if (upgrade_mode == "savepoint") return "the operator takes a savepoint, then redeploys from it";
   if (upgrade_mode == "last-state") return "the operator redeploys from the last checkpoint";
   return "the operator redeploys it without state (upgradeMode stateless)";
 }
+
+namespace {
 
 using Clock = std::chrono::steady_clock;
 
@@ -172,25 +172,23 @@ ActionResult scale_by_resubmit(const ActionContext& ctx, const JobRef& job, cons
 
 }  // namespace
 
-ScalePlan plan_scale(const ActionContext& ctx, const JobRef& job) {
+ScalePlan plan_scale(const JobRef& job, const ScaleFacts& facts) {
   if (operator_manages(job)) {
     const auto& op = job.cluster.operator_status;
-    return {ScaleRoute::Operator, fmt::format("the operator sets spec.job.parallelism; {}",
-                                              redeploy_words(op && !op->upgrade_mode.empty() ? op->upgrade_mode : ""))};
+    return {ScaleRoute::Operator,
+            fmt::format("the operator sets spec.job.parallelism; {}",
+                        operator_redeploy_words(op && !op->upgrade_mode.empty() ? op->upgrade_mode : ""))};
   }
-  flink::Client& client = rest(ctx, job);
-  const flink::ConfigurationEntries config = client.jobmanager_config(ctx.cancel);
-  if (config_value(config, "scheduler-mode") == "reactive") {
+  if (config_value(facts.config, "scheduler-mode") == "reactive") {
     return {ScaleRoute::Refused, fmt::format("{} runs in reactive mode: its parallelism follows the TaskManagers; "
                                              "scale their Deployment instead",
                                              job_label(job))};
   }
-  const std::optional<flink::FlinkVersion> version = client.version(ctx.cancel);
-  const bool has_endpoint = !version || version->at_least(1, 18);
-  if (config_value(config, "jobmanager.scheduler") == "adaptive" && has_endpoint) {
+  const bool has_endpoint = !facts.version || facts.version->at_least(1, 18);
+  if (config_value(facts.config, "jobmanager.scheduler") == "adaptive" && has_endpoint) {
     return {ScaleRoute::Adaptive, "Flink rescales the running job in place (jobmanager.scheduler: adaptive)"};
   }
-  if (!client.config(ctx.cancel).features.web_submit) {
+  if (!facts.web_submit) {
     return {ScaleRoute::Refused,
             fmt::format("{}/{} accepts no jar submissions (an application cluster, or web.submit.enable: false), so a "
                         "stopped job could not be run again; with jobmanager.scheduler: adaptive (Flink 1.18+) it "
@@ -199,6 +197,16 @@ ScalePlan plan_scale(const ActionContext& ctx, const JobRef& job) {
   }
   return {ScaleRoute::Resubmit, "Flink's default scheduler rescales only by a restart: stop with a savepoint, "
                                 "then run the jar again from it"};
+}
+
+ScalePlan plan_scale(const ActionContext& ctx, const JobRef& job) {
+  if (operator_manages(job)) return plan_scale(job, ScaleFacts{});
+  flink::Client& client = rest(ctx, job);
+  ScaleFacts facts;
+  facts.config = client.jobmanager_config(ctx.cancel);
+  facts.version = client.version(ctx.cancel);
+  facts.web_submit = client.config(ctx.cancel).features.web_submit;
+  return plan_scale(job, facts);
 }
 
 void check_scale(const JobRef& job, const ScalePlan& plan, const ScaleRequest& request) {
@@ -225,7 +233,7 @@ ActionResult scale_job(const ActionContext& ctx, const JobRef& job, const ScaleR
         const ParallelismChange change = set_parallelism(resource_for(ctx, job), request.parallelism);
         const std::string before = change.before > 0 ? std::to_string(change.before) : "unset";
         return ActionResult{fmt::format("{}: parallelism {} → {}; {}", job_label(job), before, request.parallelism,
-                                        redeploy_words(change.upgrade_mode)),
+                                        operator_redeploy_words(change.upgrade_mode)),
                             "", "", ""};
       }
       case ScaleRoute::Adaptive: return scale_adaptive(ctx, job, request);

@@ -12,6 +12,9 @@
 
 namespace flinktop::actions {
 
+// How the operator redeploys a changed spec under `upgrade_mode` ("" = stateless), in a few words.
+std::string operator_redeploy_words(const std::string& upgrade_mode);
+
 // Operator-managed jobs: spec.restartNonce (the operator restarts the job, per its upgradeMode).
 ActionResult restart_job(const ActionContext& ctx, const JobRef& job);
 
@@ -27,8 +30,17 @@ struct ScalePlan {
   std::string why;  // one line: what decided the route, or why there is none
 };
 
-// How a rescale of `job` would go. Reads the JobManager's configuration for jobs Flink runs
-// without the operator (jobmanager.scheduler, scheduler-mode, web submission).
+// What decides the route for a job Flink runs without the operator.
+struct ScaleFacts {
+  flink::ConfigurationEntries config;         // GET /jobmanager/config: jobmanager.scheduler, scheduler-mode
+  std::optional<flink::FlinkVersion> version;  // resource-requirements exists from 1.18
+  bool web_submit = true;                      // /config features: a jar can be run again
+};
+
+// How a rescale of `job` would go, from what is known (the TUI's polled snapshot).
+ScalePlan plan_scale(const JobRef& job, const ScaleFacts& facts);
+// The same, asking the JobManager (configuration, version, features) for jobs Flink runs without
+// the operator.
 ScalePlan plan_scale(const ActionContext& ctx, const JobRef& job);
 
 struct ScaleRequest {

@@ -46,6 +46,7 @@ struct FlinkClusterSnapshot {
   std::string endpoint;          // how it was reached: URL or "service proxy ns/svc:port (context c)"
   bool port_forwarded = false;   // through a port-forward (the service proxy cannot reach it)
   std::string flink_version;     // from /config
+  bool web_submit = false;       // from /config: jars can be uploaded and run (not in application mode)
   std::optional<flink::ClusterOverview> overview;
   // Read once per poller (null until then, or when this Flink does not answer it): where the
   // savepoint dialog takes its default directory from.

@@ -175,7 +175,11 @@ void FlinkPoller::poll_once(const std::string& job_id) {
   auto next = std::make_shared<model::FlinkClusterSnapshot>(*snapshot());
   next->attempted = std::chrono::system_clock::now();
   ++polls_;
-  if (next->flink_version.empty()) next->flink_version = client_->config(&cancel_).flink_version;
+  if (next->flink_version.empty()) {
+    const flink::DashboardConfig config = client_->config(&cancel_);
+    next->flink_version = config.flink_version;
+    next->web_submit = config.features.web_submit;
+  }
   next->overview = client_->overview(&cancel_);
   next->jobs = client_->jobs(&cancel_);
   next->taskmanagers = client_->taskmanagers(&cancel_);

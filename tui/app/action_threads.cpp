@@ -37,6 +37,16 @@ void start_job_action(actions::ActionRunner& runner, JobActionRequest request, a
       if (request.verb == "stop") result = actions::stop_job(ctx, job, request.directory, false);
       if (request.verb == "suspend") result = actions::suspend_job(ctx, job);
       if (request.verb == "resume") result = actions::resume_job(ctx, job);
+      if (request.verb == "restart") result = actions::restart_job(ctx, job);
+      if (request.verb == "scale") {
+        result = actions::scale_job(ctx, job, actions::ScaleRequest::to(request.parallelism), request.plan);
+      }
+      if (request.verb == "restore") {
+        actions::RestoreRequest restore;
+        restore.savepoint = request.savepoint;
+        restore.resubmit.jar_path = request.jar;
+        result = actions::restore_job(ctx, job, restore);
+      }
       outcome.message = result.message;
       outcome.savepoint = result.savepoint;
     } catch (const std::exception& e) {

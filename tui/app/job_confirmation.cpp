@@ -32,10 +32,72 @@ void retry_warning(DialogContent& content, const model::Cluster& cluster, std::s
       fmt::format("Flink {} takes no trigger id: if the answer is lost, asking again {}.", cluster.flink_version, risk));
 }
 
+bool rescale_dialog(const actions::JobRef& job, const LifecycleFacts& facts, DialogContent& content,
+                    std::string& refusal) {
+  const std::string name = job.job_name.empty() ? job.job_id : job.job_name;
+  if (facts.scale && facts.scale->route == actions::ScaleRoute::Refused) {
+    refusal = facts.scale->why;
+    return false;
+  }
+  if (facts.scale && facts.scale->route == actions::ScaleRoute::Resubmit) {
+    refusal = fmt::format("{} runs on Flink's default scheduler: rescaling it is a stop with a savepoint and its jar "
+                          "run again — flinktop scale {} -p N --jar FILE (or run the cluster with "
+                          "jobmanager.scheduler: adaptive)",
+                          name, job.job_id.empty() ? name : job.job_id);
+    return false;
+  }
+  content.title = "Rescale job";
+  if (actions::operator_manages(job)) {
+    const auto& op = job.cluster.operator_status;
+    content.body.push_back(fmt::format("Sets spec.job.parallelism to the number below (now {}); {}.",
+                                       facts.parallelism > 0 ? std::to_string(facts.parallelism) : "unknown",
+                                       actions::operator_redeploy_words(op ? op->upgrade_mode : "")));
+  } else if (facts.scale) {
+    content.body.push_back(fmt::format("PUT /jobs/{}/resource-requirements: every vertex's upper bound becomes the "
+                                       "number below. Flink rescales the running job in place once its cooldown has "
+                                       "passed (same job, state from its last checkpoint).",
+                                       job.job_id));
+  } else {
+    content.body.push_back("On Flink's adaptive scheduler the job is rescaled in place (its resource requirements). "
+                           "flinktop reads the JobManager's configuration first and changes nothing on the default "
+                           "scheduler.");
+  }
+  content.field_label = "Parallelism:";
+  content.field_value = facts.parallelism > 0 ? std::to_string(facts.parallelism) : "";
+  return true;
+}
+
+bool restore_dialog(const actions::JobRef& job, const LifecycleFacts& facts, DialogContent& content,
+                    std::string& refusal) {
+  const model::SavepointRecord* picked = facts.savepoint;
+  if (!picked) {
+    refusal = "pick the savepoint to restore from: r in the job view's savepoints tab";
+    return false;
+  }
+  if (picked->path.empty() || (!picked->state.empty() && picked->state != "COMPLETED")) {
+    refusal = fmt::format("this savepoint is {}{}: pick a completed one", picked->state.empty() ? "unfinished" : picked->state,
+                          picked->path.empty() ? " and has no path" : "");
+    return false;
+  }
+  content.title = "Restore from savepoint";
+  std::string sources;
+  for (const std::string& s : picked->sources) sources += (sources.empty() ? "" : ", ") + s;
+  content.body.push_back(fmt::format("From {} (known to {}).", picked->path, sources.empty() ? "?" : sources));
+  if (actions::operator_manages(job)) {
+    content.body.push_back("Sets spec.job.initialSavepointPath to it and savepointRedeployNonce + 1: the operator "
+                           "redeploys the job from that savepoint, whatever its upgradeMode (operator 1.8+).");
+    return true;
+  }
+  content.body.push_back("Runs the job's jar again as a new job from that savepoint; the job must have ended (S stops "
+                         "it with a savepoint first). The jar file to run:");
+  content.field_label = "Jar file:";
+  return true;
+}
+
 }  // namespace
 
 JobConfirmation confirm_job_action(Action action, const std::optional<actions::JobRef>& job,
-                                   const actions::SavepointDirDefault& directory) {
+                                   const actions::SavepointDirDefault& directory, const LifecycleFacts& facts) {
   JobConfirmation out;
   if (!job) {
     out.refusal = "select a job first (Enter on a cluster lists its jobs)";
@@ -81,6 +143,27 @@ JobConfirmation confirm_job_action(Action action, const std::optional<actions::J
       out.verb = suspended ? "resume" : "suspend";
       content.title = suspended ? "Resume job" : "Suspend job";
       content.body.push_back(suspended ? "Sets spec.job.state: running." : "Sets spec.job.state: suspended.");
+      break;
+    case Action::Rescale:
+      if (!rescale_dialog(*job, facts, content, out.refusal)) return out;
+      out.verb = "scale";
+      break;
+    case Action::Restart: {
+      if (!operator_managed) {
+        out.refusal = "restart is the operator's (spec.restartNonce): a job Flink runs without it is stopped with a "
+                      "savepoint (S) and submitted again";
+        return out;
+      }
+      out.verb = "restart";
+      content.title = "Restart job";
+      const auto& op = c.operator_status;
+      content.body.push_back("Sets spec.restartNonce + 1: the operator restarts the job; " +
+                             actions::operator_redeploy_words(op ? op->upgrade_mode : "") + ".");
+      break;
+    }
+    case Action::Restore:
+      if (!restore_dialog(*job, facts, content, out.refusal)) return out;
+      out.verb = "restore";
       break;
     default:
       out.refusal = "not a job action";

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/actions/job_actions.hpp"
+#include "core/actions/job_lifecycle.hpp"
 #include "core/actions/savepoint_dir.hpp"
 #include "tui/app/key_map.hpp"
 #include "tui/widgets/dialog.hpp"
@@ -14,11 +15,23 @@
 namespace flinktop::tui {
 
 // What runs once the user says yes: the verb ("cancel", "savepoint", "stop", "suspend",
-// "resume"), its job, and the directory typed into the dialog ("" = the cluster's default).
+// "resume", "scale", "restart", "restore"), its job, and what the dialog settled.
 struct JobActionRequest {
   std::string verb;
   actions::JobRef job;
-  std::string directory;
+  std::string directory;  // savepoint, stop: typed ("" = the cluster's default)
+  long long parallelism = 0;                 // scale: typed
+  std::optional<actions::ScalePlan> plan;    // scale: the route the dialog said (none: decided when run)
+  std::string savepoint;                     // restore: the picked savepoint's path
+  std::string jar;                           // restore without the operator: the jar file typed
+};
+
+// What the dialogs of P (rescale), R (restart) and r (restore) say beyond the job itself, from
+// what the UI already holds — nothing is fetched to open a dialog.
+struct LifecycleFacts {
+  long long parallelism = 0;                 // the job's highest vertex parallelism as polled; 0 unknown
+  std::optional<actions::ScalePlan> scale;   // known when the JobManager's configuration was read
+  const model::SavepointRecord* savepoint = nullptr;  // r: the savepoint picked in the job view
 };
 
 // "savepoint orders-enrichment": how the status line names the action while it runs.
@@ -33,6 +46,7 @@ struct JobConfirmation {
 // `job` is the job the action is about (none selected: a refusal that says how to select one).
 // A savepoint's directory field starts with `directory` and says where that came from.
 JobConfirmation confirm_job_action(Action action, const std::optional<actions::JobRef>& job,
-                                   const actions::SavepointDirDefault& directory = {});
+                                   const actions::SavepointDirDefault& directory = {},
+                                   const LifecycleFacts& facts = {});
 
 }  // namespace flinktop::tui

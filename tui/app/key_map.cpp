@@ -43,6 +43,9 @@ KeyMap KeyMap::defaults() {
   add(Key::character('s'), Action::Savepoint, "savepoint", "Trigger a savepoint", "Actions", true);
   add(Key::character('S'), Action::StopWithSavepoint, "stop", "Stop with savepoint", "Actions", true);
   add(Key::character('u'), Action::SuspendResume, "suspend", "Suspend / resume (operator)", "Actions", true);
+  add(Key::character('P'), Action::Rescale, "scale", "Rescale: set the job's parallelism", "Actions", true);
+  add(Key::character('R'), Action::Restart, "restart", "Restart the job (operator)", "Actions", true);
+  add(Key::character('r'), Action::Restore, "restore", "Restore from the selected savepoint", "Actions", true);
   add(Key::character('F'), Action::PortForward, "port-forward", "Port-forward the Web UI", "Actions");
   add(Key::character('n'), Action::New, "new", "New cluster or job", "Actions", true);
   add(Key::character('e'), Action::Edit, "edit", "Edit the resource ($EDITOR)", "Actions", true);

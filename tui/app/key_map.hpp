@@ -15,7 +15,7 @@ namespace flinktop::tui {
 enum class Action {
   Quit, Help, Command, Filter, Back, Enter, Up, Down, Top, Bottom, PageUp, PageDown,
   SortNext, SortReverse, Refresh,
-  Cancel, Savepoint, StopWithSavepoint, SuspendResume, Logs, PortForward, New, Edit, Delete,
+  Cancel, Savepoint, StopWithSavepoint, SuspendResume, Rescale, Restart, Restore, Logs, PortForward, New, Edit, Delete,
   Describe, Yaml, Pods, Jobs, TaskManagers, Copy,
 };
 

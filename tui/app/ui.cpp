@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 
+#include "core/actions/job_lifecycle.hpp"
 #include "core/actions/savepoint_dir.hpp"
 #include "core/text/one_line.hpp"
 #include "tui/app/commands.hpp"
@@ -195,6 +197,7 @@ void Ui::on_action(Action action, const Key& key) {
     case Action::Logs: open_logs(); return;
     case Action::PortForward: open_forward_dialog(); return;
     case Action::Cancel: case Action::Savepoint: case Action::StopWithSavepoint: case Action::SuspendResume:
+    case Action::Rescale: case Action::Restart: case Action::Restore:
       open_job_confirmation(action);
       return;
     case Action::Describe: case Action::Yaml:
@@ -370,17 +373,68 @@ void Ui::open_job_confirmation(Action action) {
     }
     directory = actions::default_savepoint_dir(*job, flink, context);
   }
-  JobConfirmation confirmation = confirm_job_action(action, job, directory);
+  LifecycleFacts facts;
+  if (job && (action == Action::Rescale || action == Action::Restore) && !pick_for(action, *job, flink, facts)) return;
+  JobConfirmation confirmation = confirm_job_action(action, job, directory, facts);
   if (!confirmation.dialog) return show(confirmation.refusal);
   const std::string default_dir = confirmation.dialog->field_value;
-  JobActionRequest request{confirmation.verb, *job, ""};
+  JobActionRequest request;
+  request.verb = confirmation.verb;
+  request.job = *job;
+  request.plan = facts.scale;
+  if (facts.savepoint) request.savepoint = facts.savepoint->path;
   ask(std::move(*confirmation.dialog), [this, request, default_dir](const std::string& typed) mutable {
-    // Left as pre-filled: the cluster's own default, which it uses when asked for none — so an
-    // operator without FlinkStateSnapshots (which cannot take a path) still takes it.
-    request.directory = typed == default_dir ? "" : typed;
+    if (request.verb == "scale") {
+      long long parallelism = 0;
+      const auto [end, ec] = std::from_chars(typed.data(), typed.data() + typed.size(), parallelism);
+      if (ec != std::errc() || end != typed.data() + typed.size() || parallelism < 1) {
+        return flash(Severity::Warn, fmt::format("nothing done: the parallelism is a whole number from 1, not \"{}\"",
+                                                 text::one_line(typed, 40)));
+      }
+      request.parallelism = parallelism;
+    } else if (request.verb == "restore" && !actions::operator_manages(request.job)) {
+      if (typed.empty()) return flash(Severity::Warn, "nothing done: the job's jar file is needed to run it again");
+      request.jar = typed;
+    } else {
+      // Left as pre-filled: the cluster's own default, which it uses when asked for none — so an
+      // operator without FlinkStateSnapshots (which cannot take a path) still takes it.
+      request.directory = typed == default_dir ? "" : typed;
+    }
     status_.in_flight.push_back({action_label(request), now_});
     if (hooks_.run_action) hooks_.run_action(request);
   });
+}
+
+// P: the job's parallelism and, when the JobManager's configuration is known, the route. r: the
+// savepoint picked in the job view's savepoints tab — elsewhere r opens that tab to pick one
+// (false: nothing more to do now).
+bool Ui::pick_for(Action action, const actions::JobRef& job, const model::FlinkClusterSnapshot* flink,
+                  LifecycleFacts& facts) {
+  auto* job_view = dynamic_cast<JobView*>(&stack_.top());
+  if (job_view && job_view->job_id() != job.job_id) job_view = nullptr;
+  if (action == Action::Restore) {
+    if (job_view && (facts.savepoint = job_view->picked_savepoint())) return true;
+    if (!job_view) {
+      if (!dynamic_cast<JobsView*>(&stack_.top()) || job.job_id.empty()) return true;  // the dialog says how
+      show(stack_.drill_down(data_));
+      job_view = dynamic_cast<JobView*>(&stack_.top());
+      if (!job_view) return false;
+    }
+    job_view->show_savepoints();
+    flash(Severity::Info, "pick the savepoint to restore from (newest first), then r");
+    return false;
+  }
+  if (job_view) facts.parallelism = job_view->parallelism();  // the jobs view's overview has none
+  if (actions::operator_manages(job)) {
+    facts.scale = actions::plan_scale(job, actions::ScaleFacts{});
+  } else if (flink && flink->jobmanager_config) {
+    actions::ScaleFacts known;
+    known.config = *flink->jobmanager_config;
+    known.version = flink::parse_flink_version(flink->flink_version);
+    known.web_submit = flink->web_submit;
+    facts.scale = actions::plan_scale(job, known);
+  }
+  return true;
 }
 
 void Ui::open_object_action(Action action) {

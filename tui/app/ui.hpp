@@ -97,6 +97,8 @@ class Ui {
   void sort(bool reverse);
   void show(const std::string& refusal);  // a warning, when there is one
   void open_job_confirmation(Action action);
+  bool pick_for(Action action, const actions::JobRef& job, const model::FlinkClusterSnapshot* flink,
+                LifecycleFacts& facts);
   void open_object_action(Action action);  // n, e, ctrl-d
   void copy();
   void open_object(ObjectView::Show show);

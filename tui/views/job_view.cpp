@@ -45,8 +45,18 @@ JobView::JobView(std::string cluster_id, std::string cluster_name, std::string j
 }
 
 std::vector<KeyHint> JobView::hints() const {
+  if (tab_ == kSavepoints) return {{"tab", "Next tab"}, {"r", "Restore from it"}, {"Y", "Copy"}, {"esc", "Back"}};
   return {{"tab", "Next tab"}, {"s", "Savepoint"}, {"S", "Stop w/ savepoint"},
-          {"c", "Cancel"}, {"Y", "Copy"}, {"esc", "Back"}};
+          {"P", "Rescale"}, {"c", "Cancel"}, {"Y", "Copy"}, {"esc", "Back"}};
+}
+
+long long JobView::parallelism() const {
+  long long highest = 0;
+  if (!flink_ || !flink_->open_job || flink_->open_job->job_id != job_id_ || !flink_->open_job->details) return 0;
+  for (const flink::Vertex& v : flink_->open_job->details->vertices) {
+    highest = std::max<long long>(highest, v.parallelism);
+  }
+  return highest;
 }
 
 namespace {

@@ -30,6 +30,12 @@ class JobView : public View {
   std::optional<LogsTarget> logs_target(const ViewData& data) override;
   CopyTarget copy_target() override;
   const std::string& job_id() const { return job_id_; }
+  // The savepoint picker of `r`: the savepoints tab, newest first.
+  void show_savepoints() { tab_ = kSavepoints; }
+  // The savepoint selected in the savepoints tab while it is shown, else null.
+  const model::SavepointRecord* picked_savepoint() const { return tab_ == kSavepoints ? selected_savepoint() : nullptr; }
+  // The highest parallelism of its vertices as last polled (0 before the first poll).
+  long long parallelism() const;
 
  private:
   enum Tab { kVertices = 0, kCheckpoints = 1, kExceptions = 2, kSavepoints = 3, kTabCount = 4 };

@@ -65,7 +65,10 @@ TEST(DeleteKey, InTheJobsViewTheApplicationsJobIsItsFlinkDeploymentAnotherJobIsR
   s.type("j");  // the failed backfill job: only REST knows it
   s.press(Key::ctrl('d'));
   EXPECT_FALSE(s.ui().dialog());
-  EXPECT_NE(s.flash().find("not a Kubernetes object: c cancels it"), std::string::npos) << s.flash();
+  EXPECT_NE(s.flash().find("not a Kubernetes object (it was submitted to its cluster directly)"), std::string::npos)
+      << s.flash();
+  EXPECT_NE(s.flash().find("(c cancels it; ctrl-d in the clusters view deletes the cluster)"), std::string::npos)
+      << s.flash();
   EXPECT_TRUE(s.objects.empty());
 }
 
