@@ -1,6 +1,7 @@
 #include "tui/app/edit_flow.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,6 +10,7 @@
 #include <filesystem>
 #include <mutex>
 
+#include "core/actions/create_objects.hpp"
 #include "core/actions/object_edit.hpp"
 #include "core/error.hpp"
 #include "core/kube/local_file.hpp"
@@ -42,6 +44,13 @@ std::string write_temp_file(const std::string& stem, const std::string& text) {
   return pattern;
 }
 
+// When the file was last written (0 when it cannot be asked): whether the editor saved it.
+std::int64_t written_at(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return 0;
+  return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
+
 std::string read_back(const std::string& path) {
   kube::LocalFile file = kube::read_local_file(path);
   if (!file.ok()) {
@@ -72,7 +81,10 @@ struct EditFlow::State {
   std::string error;        // why the last attempt was refused ("" at first)
   std::string edited;       // what the user saved last
   actions::EditOutcome outcome;
-  actions::ObjectKey target;  // what is sent: the edited object, or the one the text creates
+  actions::ObjectKey target;  // what is sent: the edited object, or the first the text creates
+  std::vector<nlohmann::json> objects;  // create: every object of the text (a template has several)
+  actions::CreateOutcome created;       // create: what the server made of them
+  bool offering_undo = false;           // asking whether to delete what a partly failed create made
   DialogContent dialog;
   Step done;
   std::string kept;
@@ -154,9 +166,12 @@ EditFlow::Step EditFlow::step() {
   // The editor's turn. No worker runs in this stage, so the lock is free to hold: the UI thread
   // waits in the editor anyway.
   std::string path;
+  bool saved = false;
   try {
     path = write_temp_file(s.stem(), s.opened);
+    const std::int64_t before = written_at(path);
     const std::string editor_failed = hooks_.edit ? hooks_.edit(path) : "no editor";
+    saved = written_at(path) != before;
     s.edited = read_back(path);
     std::filesystem::remove(path);
     if (!editor_failed.empty()) {
@@ -174,8 +189,33 @@ EditFlow::Step EditFlow::step() {
   }
 
   try {
-    s.outcome = s.create() ? actions::read_create(s.request.key.namespace_, s.opened, s.edited)
-                           : actions::read_edit(s.request.key, s.original, s.opened, s.edited);
+    // A new object saved as it was opened (a template's defaults) is still meant: only quitting
+    // without saving cancels. After a refusal, the same text again means giving up.
+    std::vector<nlohmann::json> objects;
+    bool same = false;  // the same objects as opened, comments aside
+    if (s.create()) {
+      objects = actions::read_manifest(s.edited, "the editor's text");
+      try {
+        same = objects == actions::read_manifest(s.opened, "");
+      } catch (const Error&) {
+        // The refused text we reopened may not be YAML: then anything saved is a change.
+      }
+    }
+    if (s.create() && (!same || (saved && s.error.empty()))) {
+      s.objects.clear();
+      s.outcome = {};
+      for (nlohmann::json& object : objects) {
+        if (object.is_null()) continue;
+        actions::EditOutcome one = actions::read_new_object(s.request.key.namespace_, std::move(object));
+        s.outcome.changes.insert(s.outcome.changes.end(), one.changes.begin(), one.changes.end());
+        s.objects.push_back(std::move(one.object));
+      }
+      s.outcome.unchanged = s.objects.empty();
+      if (!s.objects.empty()) s.outcome.object = s.objects.front();
+    } else {
+      s.outcome = s.create() ? actions::read_create(s.request.key.namespace_, s.opened, s.edited)
+                             : actions::read_edit(s.request.key, s.original, s.opened, s.edited);
+    }
   } catch (const Error& e) {
     s.error = e.what();
     s.opened = actions::editor_text(s.title, s.edited, s.error);
@@ -199,7 +239,14 @@ EditFlow::Step EditFlow::step() {
     bool fixable = false;
     try {
       if (t.create()) {
-        actions::create_object(*t.client, t.outcome.object, /*dry_run=*/true);
+        const actions::CreateOutcome checked =
+            actions::create_objects(*t.client, t.objects, t.request.key.namespace_, /*dry_run=*/true, nullptr);
+        if (!checked.ok()) throw Error(checked.error_kind, checked.error);
+        std::lock_guard lock(t.mutex);
+        t.outcome.changes.clear();  // in the order they will be created
+        for (const actions::ObjectKey& key : checked.created_keys) {
+          t.outcome.changes.push_back(fmt::format("+ {} {}/{}", key.kind, key.namespace_, key.name));
+        }
       } else {
         actions::apply_edit(*t.client, t.target, t.outcome.object, /*dry_run=*/true);
       }
@@ -212,7 +259,9 @@ EditFlow::Step EditFlow::step() {
     {
       std::lock_guard lock(t.mutex);
       if (refused.empty()) {
-        t.dialog = confirm_edit(t.target, t.create(), t.outcome.changes);
+        t.dialog = t.create() && t.objects.size() > 1
+                       ? confirm_create_all(t.request.key.context, t.outcome.changes)
+                       : confirm_edit(t.target, t.create(), t.outcome.changes);
         t.stage = State::Stage::Asking;
       } else if (fixable) {
         t.error = refused;
@@ -231,32 +280,29 @@ void EditFlow::answer(bool yes) {
   State& s = *state_;
   std::lock_guard lock(s.mutex);
   if (s.stage != State::Stage::Asking) return;
+  if (s.offering_undo) return undo(yes);
   if (!yes) {
     s.finish(Severity::Info, "nothing sent");
     return;
   }
   s.stage = State::Stage::Applying;
+  if (s.create()) return create();
   workers_.start([state = state_, wake = hooks_.wake, journal = hooks_.journal](http::CancelToken&) {
     State& t = *state;
     std::string message;
     bool failed = false;
     try {
-      if (t.create()) {
-        const nlohmann::json created = actions::create_object(*t.client, t.outcome.object, /*dry_run=*/false);
-        message = fmt::format("created {}", actions::describe(actions::key_of(t.target.context, created)));
-      } else {
-        const nlohmann::json updated = actions::apply_edit(*t.client, t.target, t.outcome.object, /*dry_run=*/false);
-        message = fmt::format("updated {} (resourceVersion {})", actions::describe(t.target),
-                              updated.value("/metadata/resourceVersion"_json_pointer, std::string("?")));
-      }
+      const nlohmann::json updated = actions::apply_edit(*t.client, t.target, t.outcome.object, /*dry_run=*/false);
+      message = fmt::format("updated {} (resourceVersion {})", actions::describe(t.target),
+                            updated.value("/metadata/resourceVersion"_json_pointer, std::string("?")));
     } catch (const std::exception& e) {
       message = e.what();
       failed = true;
     }
     std::string summary;
     for (const std::string& change : t.outcome.changes) summary += (summary.empty() ? "" : "; ") + change;
-    const std::string unjournaled = actions::journal_change(journal.get(), t.target, t.create() ? "create" : "edit",
-                                                            !failed, failed ? message : summary);
+    const std::string unjournaled =
+        actions::journal_change(journal.get(), t.target, "edit", !failed, failed ? message : summary);
     if (!unjournaled.empty()) message += "; not journaled: " + unjournaled;
     {
       std::lock_guard lock(t.mutex);
@@ -265,6 +311,82 @@ void EditFlow::answer(bool yes) {
       } else {
         t.finish(Severity::Ok, message);
       }
+    }
+    if (wake) wake();
+  });
+}
+
+// Under the lock. Every object of the text, in the order a cluster needs them, each journaled; a
+// refusal on the way offers to delete what was already made.
+void EditFlow::create() {
+  workers_.start([state = state_, wake = hooks_.wake, journal = hooks_.journal](http::CancelToken&) {
+    State& t = *state;
+    actions::CreateOutcome outcome;
+    std::string failure;
+    try {
+      outcome = actions::create_objects(*t.client, t.objects, t.request.key.namespace_, /*dry_run=*/false, journal.get());
+    } catch (const std::exception& e) {
+      failure = e.what();
+    }
+    {
+      std::lock_guard lock(t.mutex);
+      if (!failure.empty()) {
+        t.finish_keeping(Severity::Error, "not created: " + failure);
+      } else if (outcome.ok()) {
+        std::string names;
+        for (const actions::ObjectKey& key : outcome.created_keys) {
+          names += (names.empty() ? "" : ", ") + fmt::format("{} {}/{}", key.kind, key.namespace_, key.name);
+        }
+        std::string message = outcome.created_keys.size() == 1 ? "created " + actions::describe(outcome.created_keys[0])
+                                                                : fmt::format("created {} objects: {}", outcome.created_keys.size(), names);
+        for (const std::string& warning : outcome.warnings) message += "; not journaled: " + warning;
+        t.finish(Severity::Ok, message);
+      } else if (!outcome.created_keys.empty()) {
+        t.created = outcome;
+        t.offering_undo = true;
+        t.dialog = confirm_undo_create(outcome);
+        t.stage = State::Stage::Asking;
+      } else {
+        std::string lines;
+        for (const std::string& line : actions::describe_failure(outcome)) lines += (lines.empty() ? "" : "; ") + line;
+        t.finish_keeping(Severity::Error, "not created: " + lines);
+      }
+    }
+    if (wake) wake();
+  });
+}
+
+// Under the lock: the answer to "delete what the partly failed create made?".
+void EditFlow::undo(bool yes) {
+  State& s = *state_;
+  s.offering_undo = false;
+  std::string lines;
+  for (const std::string& line : actions::describe_failure(s.created)) lines += (lines.empty() ? "" : "; ") + line;
+  if (!yes) {
+    s.finish_keeping(Severity::Error, "partly created: " + lines);
+    return;
+  }
+  s.stage = State::Stage::Applying;
+  workers_.start([state = state_, wake = hooks_.wake, journal = hooks_.journal, lines](http::CancelToken&) {
+    State& t = *state;
+    std::vector<std::string> left;
+    // The newest first: what names another goes before it.
+    for (auto key = t.created.created_keys.rbegin(); key != t.created.created_keys.rend(); ++key) {
+      try {
+        actions::delete_object(*t.client, *key, /*dry_run=*/false);
+        actions::journal_change(journal.get(), *key, "delete", true, "undoing a partly failed create");
+      } catch (const std::exception& e) {
+        actions::journal_change(journal.get(), *key, "delete", false, e.what());
+        left.push_back(fmt::format("{} {}/{} ({})", key->kind, key->namespace_, key->name, e.what()));
+      }
+    }
+    {
+      std::lock_guard lock(t.mutex);
+      std::string still;
+      for (const std::string& l : left) still += (still.empty() ? "" : ", ") + l;
+      const std::string refused = actions::describe_failure(t.created).front();
+      t.finish_keeping(Severity::Error, left.empty() ? "not created, and what was made is deleted again: " + refused
+                                                     : "not created; still there: " + still + "; " + refused);
     }
     if (wake) wake();
   });

@@ -60,6 +60,9 @@ class EditFlow {
   struct State;
 
  private:
+  void create();
+  void undo(bool yes);
+
   std::shared_ptr<State> state_;
   Hooks hooks_;
   // Last: destroyed first, joining a network step still running (bounded by the API server call's

@@ -43,6 +43,26 @@ DialogContent confirm_edit(const actions::ObjectKey& key, bool create, const std
   return content;
 }
 
+DialogContent confirm_create_all(const std::string& context, const std::vector<std::string>& objects) {
+  DialogContent content;
+  content.title = fmt::format("Create {} objects", objects.size());
+  content.target = "context " + context;
+  content.yes = "create";
+  content.body.push_back("The API server accepted them all in a dry run. Create them, in this order?");
+  content.body.insert(content.body.end(), objects.begin(), objects.end());
+  return content;
+}
+
+DialogContent confirm_undo_create(const actions::CreateOutcome& outcome) {
+  DialogContent content;
+  content.title = "Create failed part way";
+  content.target = outcome.created_keys.empty() ? "" : "context " + outcome.created_keys.front().context;
+  content.yes = "delete";
+  content.body = actions::describe_failure(outcome);
+  content.body.push_back("Delete what was created, so that nothing half-made stays behind?");
+  return content;
+}
+
 ObjectRequest create_request(const std::string& context, const std::string& namespace_, const model::Cluster* session,
                              std::string& refusal) {
   ObjectRequest request;

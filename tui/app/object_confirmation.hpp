@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/actions/create_objects.hpp"
 #include "core/actions/deletion.hpp"
 #include "core/actions/object_edit.hpp"
 #include "core/model/cluster.hpp"
@@ -30,6 +31,10 @@ DialogContent confirm_delete(const actions::ObjectKey& key);
 
 // After the editor: the change the server accepted in a dry run, to send for real on Yes.
 DialogContent confirm_edit(const actions::ObjectKey& key, bool create, const std::vector<std::string>& changes);
+// The same for a text of several objects (a template): each "+ Kind ns/name" in creation order.
+DialogContent confirm_create_all(const std::string& context, const std::vector<std::string>& objects);
+// A create refused part way: what exists now, and whether to delete it again (default No).
+DialogContent confirm_undo_create(const actions::CreateOutcome& outcome);
 
 // What `n` creates from the view: a FlinkDeployment in the clusters view, a FlinkSessionJob for
 // an operator session cluster in its jobs view. `namespace_` is where it goes unless the user

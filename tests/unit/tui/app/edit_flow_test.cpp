@@ -13,7 +13,9 @@
 #include <unistd.h>
 
 #include "../../demo/demo_test_support.hpp"
+#include "core/actions/create_objects.hpp"
 #include "core/kube/yaml_json.hpp"
+#include "demo/kube_api_server.hpp"
 #include "tui/app/edit_flow.hpp"
 
 namespace flinktop::tui {
@@ -214,6 +216,90 @@ TEST_F(EditFlowTest, GivingUpAfterARefusedCreateKeepsTheTextEvenWhenTheHeaderWas
   ASSERT_FALSE(flow.kept_file().empty()) << step.message;
   EXPECT_NE(read(flow.kept_file()).find("name: orders-app"), std::string::npos);
   std::filesystem::remove(flow.kept_file());
+}
+
+
+// A template is several objects: saved as opened (its defaults) they are still meant — only
+// quitting without saving cancels —, checked together, and created in the order a cluster needs.
+TEST_F(EditFlowTest, ATemplatesObjectsSavedAsOpenedAreCreatedInOrder) {
+  json deployment = kube::yaml_to_json(actions::flink_deployment_template("flink-demo"));
+  deployment["metadata"]["name"] = "fraud-scoring";
+  const json service = {{"apiVersion", "v1"},
+                        {"kind", "Service"},
+                        {"metadata", {{"name", "fraud-scoring-ui"}, {"namespace", "flink-demo"}}},
+                        {"spec", {{"ports", {{{"port", 8081}}}}}}};
+  ObjectRequest request{ObjectRequest::Verb::Create, {api->context(), "FlinkDeployment", "flink-demo", ""},
+                        actions::manifest_yaml({deployment, service})};
+  EditFlow::Hooks hooks;
+  hooks.edit = [&](const std::string& path) {
+    seen.push_back(read(path));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // past the file clock's granularity
+    write(path, seen.back());                                     // :wq without a change
+    return std::string();
+  };
+  EditFlow flow(request, api, hooks);
+  EditFlow::Step step = settle(flow);
+  ASSERT_EQ(step.kind, Kind::Ask) << step.message;
+  EXPECT_EQ(step.dialog.title, "Create 2 objects");
+  EXPECT_EQ(step.dialog.body, (std::vector<std::string>{
+                                  "The API server accepted them all in a dry run. Create them, in this order?",
+                                  "+ Service flink-demo/fraud-scoring-ui", "+ FlinkDeployment flink-demo/fraud-scoring"}));
+  flow.answer(true);
+  step = settle(flow);
+  EXPECT_EQ(step.severity, Severity::Ok) << step.message;
+  EXPECT_EQ(step.message, "created 2 objects: Service flink-demo/fraud-scoring-ui, FlinkDeployment flink-demo/fraud-scoring");
+  EXPECT_EQ(api->get(r::kServices, "flink-demo", "fraud-scoring-ui")["metadata"]["name"], "fraud-scoring-ui");
+
+  // Quitting without saving: nothing sent.
+  EditFlow::Hooks quit;
+  quit.edit = [](const std::string&) { return std::string(); };
+  EditFlow cancelled(request, api, quit);
+  EXPECT_EQ(settle(cancelled).message, "no change: nothing sent");
+}
+
+// Refused part way (the second object appeared meanwhile): what was made is offered for deletion,
+// and deleted on Yes — nothing half-made stays behind.
+TEST_F(EditFlowTest, ACreateRefusedPartWayOffersToDeleteWhatItMade) {
+  json deployment = kube::yaml_to_json(actions::flink_deployment_template("flink-demo"));
+  deployment["metadata"]["name"] = "late-arrival";
+  const json service = {{"apiVersion", "v1"},
+                        {"kind", "Service"},
+                        {"metadata", {{"name", "late-arrival-ui"}, {"namespace", "flink-demo"}}},
+                        {"spec", {{"ports", {{{"port", 8081}}}}}}};
+  ObjectRequest request{ObjectRequest::Verb::Create, {api->context(), "FlinkDeployment", "flink-demo", ""}, ""};
+  EditFlow::Hooks hooks;
+  hooks.edit = [&](const std::string& path) {
+    write(path, actions::manifest_yaml({deployment, service}));
+    return std::string();
+  };
+  // Someone else creates the FlinkDeployment the moment the Service (created first) is stored:
+  // after every check passed.
+  env.kube().on_client_write([&](const kube::ResourceType& type, const std::string& verb, const json& object) {
+    if (type.plural == "services" && verb == "ADDED" && object["metadata"]["name"] == "late-arrival-ui") {
+      env.kube().add(r::kFlinkDeployments, deployment);
+    }
+  });
+  EditFlow flow(request, api, hooks);
+  ASSERT_EQ(settle(flow).kind, Kind::Ask);
+  flow.answer(true);
+  EditFlow::Step step = settle(flow);
+  ASSERT_EQ(step.kind, Kind::Ask) << step.message;
+  EXPECT_EQ(step.dialog.title, "Create failed part way");
+  EXPECT_EQ(step.dialog.yes, "delete");
+  ASSERT_GE(step.dialog.body.size(), 3u);
+  EXPECT_EQ(step.dialog.body[0].rfind("FlinkDeployment flink-demo/late-arrival was refused: ", 0), 0u) << step.dialog.body[0];
+  EXPECT_EQ(step.dialog.body[1], "created before it (they exist now): Service flink-demo/late-arrival-ui");
+  EXPECT_EQ(step.dialog.body.back(), "Delete what was created, so that nothing half-made stays behind?");
+  flow.answer(true);
+  step = settle(flow);
+  EXPECT_EQ(step.severity, Severity::Error);
+  EXPECT_EQ(step.message.rfind("not created, and what was made is deleted again: FlinkDeployment flink-demo/late-arrival "
+                               "was refused",
+                               0),
+            0u)
+      << step.message;
+  EXPECT_THROW(api->get(r::kServices, "flink-demo", "late-arrival-ui"), Error);
+  if (!flow.kept_file().empty()) std::filesystem::remove(flow.kept_file());
 }
 
 }  // namespace
