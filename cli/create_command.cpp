@@ -23,13 +23,6 @@ namespace {
 
 using nlohmann::json;
 
-// How a native template's command is shown: one line per option, continued with backslashes.
-std::string command_text(const std::vector<std::string>& lines) {
-  std::string text;
-  for (std::size_t i = 0; i < lines.size(); ++i) text += (i == 0 ? "" : " \\\n    ") + lines[i];
-  return text + "\n";
-}
-
 std::map<std::string, std::string> parse_sets(const std::vector<std::string>& sets) {
   std::map<std::string, std::string> values;
   for (const std::string& set : sets) {
@@ -80,14 +73,6 @@ const actions::Template& find_template(const std::vector<actions::Template>& tem
 
 }  // namespace
 
-std::vector<std::string> template_dirs() {
-#if defined(FLINKTOP_TEMPLATE_DIR) && defined(FLINKTOP_SOURCE_TEMPLATE_DIR)
-  return actions::template_dirs(FLINKTOP_TEMPLATE_DIR, FLINKTOP_SOURCE_TEMPLATE_DIR);
-#else
-  return actions::template_dirs("", "");
-#endif
-}
-
 CLI::App* add_create_command(CLI::App& app, CreateOptions& options) {
   CLI::App* command = app.add_subcommand(
       "create", "Create a cluster or job from a template (flinktop templates lists them) or from a manifest (-f)");
@@ -111,7 +96,7 @@ CLI::App* add_templates_command(CLI::App& app, TemplatesOptions& options) {
 }
 
 int run_templates(const TemplatesOptions& options, std::ostream& out) {
-  const auto templates = actions::load_templates(template_dirs());
+  const auto templates = actions::load_templates(actions::template_dirs());
   bool first = true;
   for (const actions::Template& t : templates) {
     if (!options.name.empty() && t.name != options.name) continue;
@@ -126,7 +111,7 @@ int run_templates(const TemplatesOptions& options, std::ostream& out) {
   }
   if (first) {
     if (!options.name.empty()) find_template(templates, options.name);  // throws, naming the others
-    throw Error(ErrorKind::NotFound, "no templates found (looked in: " + fmt::format("{}", fmt::join(template_dirs(), ", ")) + ")");
+    throw Error(ErrorKind::NotFound, "no templates found (looked in: " + fmt::format("{}", fmt::join(actions::template_dirs(), ", ")) + ")");
   }
   return 0;
 }
@@ -147,7 +132,7 @@ int run_create(const GlobalOptions& global, const CreateOptions& options, std::o
   auto values = parse_sets(options.sets);
   std::vector<KubeTarget> targets;  // the kubeconfig, read once (for the namespace or the create)
   if (!options.template_name.empty()) {
-    const auto templates = actions::load_templates(template_dirs());
+    const auto templates = actions::load_templates(actions::template_dirs());
     const actions::Template& t = find_template(templates, options.template_name);
     // The namespace key, when not set: -n, else the context's namespace.
     // Without a kubeconfig to ask, a client-side dry run or a command keeps the template's default.
@@ -165,7 +150,7 @@ int run_create(const GlobalOptions& global, const CreateOptions& options, std::o
     }
     const actions::Rendered rendered = actions::render(t, values);
     if (t.command) {
-      out << command_text(rendered.command);
+      out << actions::command_text(rendered.command);
       err << "flinktop: a native cluster is created by Flink's own client: run this where Flink is installed, "
              "with access to the cluster (flinktop does not run it)\n";
       return 0;

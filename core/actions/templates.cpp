@@ -320,6 +320,20 @@ std::vector<std::string> template_dirs(const std::string& installed, const std::
   return dirs;
 }
 
+std::vector<std::string> template_dirs() {
+#if defined(FLINKTOP_TEMPLATE_DIR) && defined(FLINKTOP_SOURCE_TEMPLATE_DIR)
+  return template_dirs(FLINKTOP_TEMPLATE_DIR, FLINKTOP_SOURCE_TEMPLATE_DIR);
+#else
+  return template_dirs("", "");
+#endif
+}
+
+std::string command_text(const std::vector<std::string>& lines) {
+  std::string text;
+  for (std::size_t i = 0; i < lines.size(); ++i) text += (i == 0 ? "" : " \\\n    ") + lines[i];
+  return text + "\n";
+}
+
 Rendered render(const Template& t, const std::map<std::string, std::string>& values) {
   std::map<std::string, std::string> all;
   for (const TemplateKey& key : t.keys) all[key.name] = key.default_value;

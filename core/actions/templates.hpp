@@ -57,6 +57,8 @@ std::vector<Template> load_templates(const std::vector<std::string>& dirs);
 // The directories to read, first wins: $XDG_CONFIG_HOME/flinktop/templates (or
 // ~/.config/flinktop/templates), then `installed`, then `source` (a build tree's own).
 std::vector<std::string> template_dirs(const std::string& installed, const std::string& source);
+// The same with this build's installed and source directories.
+std::vector<std::string> template_dirs();
 
 struct Rendered {
   std::vector<nlohmann::json> objects;  // NAME.yaml
@@ -66,6 +68,9 @@ struct Rendered {
 // The template with `values` (KEY → text) over its defaults. Throws Error(Usage) for a key the
 // template does not take (naming the ones it does) and for a value that is not of the key's type.
 Rendered render(const Template& t, const std::map<std::string, std::string>& values);
+
+// A command template's lines as one shell command: continued with backslashes.
+std::string command_text(const std::vector<std::string>& lines);
 
 // "a b" → 'a b'; a word of only safe characters as it is.
 std::string shell_word(std::string_view word);

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/actions/create_objects.hpp"
 #include "core/actions/job_lifecycle.hpp"
+#include "core/actions/templates.hpp"
 #include "core/actions/savepoint_dir.hpp"
 #include "core/text/one_line.hpp"
 #include "tui/app/commands.hpp"
@@ -17,6 +19,7 @@
 #include "tui/views/object_view.hpp"
 #include "tui/views/pods_view.hpp"
 #include "tui/views/taskmanagers_view.hpp"
+#include "tui/views/templates_view.hpp"
 #include "tui/widgets/crumbs.hpp"
 
 namespace flinktop::tui {
@@ -182,7 +185,10 @@ void Ui::on_action(Action action, const Key& key) {
       }
       return;
     case Action::Back: stack_.back(); return;
-    case Action::Enter: show(stack_.drill_down(data_)); return;
+    case Action::Enter:
+      if (auto* templates = dynamic_cast<TemplatesView*>(&stack_.top())) return use_template(*templates);
+      show(stack_.drill_down(data_));
+      return;
     case Action::Up: case Action::Down: case Action::Top: case Action::Bottom: case Action::PageUp:
     case Action::PageDown:
       view_key(key);
@@ -437,6 +443,55 @@ bool Ui::pick_for(Action action, const actions::JobRef& job, const model::FlinkC
   return true;
 }
 
+// n outside a jobs view: the templates, for the selected cluster's context and namespace (else the
+// first context's), and its name when it is an operator session (a session job's deployment).
+void Ui::open_templates(const model::Cluster* c) {
+  NewObjectPlace place{settings_.home_context, settings_.home_namespace.empty() ? "default" : settings_.home_namespace, ""};
+  if (c && !c->context.empty()) {
+    place = {c->context, c->namespace_, c->kind == model::ClusterKind::OperatorSession ? c->name : ""};
+  }
+  std::vector<actions::Template> templates;
+  try {
+    templates = actions::load_templates(actions::template_dirs());
+  } catch (const Error& e) {
+    return flash(Severity::Error, e.what());
+  }
+  stack_.push(std::make_unique<TemplatesView>(std::move(templates), std::move(place)));
+}
+
+// Enter in the templates view: the template rendered for its place, opened in the editor (the App
+// then dry-runs, asks and creates every object); a native cluster's command is shown to copy.
+void Ui::use_template(TemplatesView& view) {
+  const actions::Template* t = view.selected_template();
+  if (!t) return show("select a template first");
+  const NewObjectPlace place = view.place();
+  actions::Rendered rendered;
+  try {
+    rendered = actions::render(*t, place_values(*t, place));
+  } catch (const Error& e) {
+    return flash(Severity::Error, e.what());
+  }
+  if (t->command) {
+    DialogContent content;
+    content.title = "Flink's client creates native clusters";
+    content.target = fmt::format("template {} · context {} · namespace {}", t->name, place.context, place.namespace_);
+    content.body = {"flinktop does not run it: run this where Flink is installed, with access to the cluster "
+                    "(flinktop create " + t->name + " --set KEY=VALUE … prints it with other values)."};
+    content.body.insert(content.body.end(), rendered.command.begin(), rendered.command.end());
+    content.yes = "copy";
+    const std::string command = actions::command_text(rendered.command);
+    ask(std::move(content), [this, command](const std::string&) { copy(CopyTarget{"command", command}); });
+    return;
+  }
+  if (rendered.objects.empty()) return show("the template " + t->name + " has no objects");
+  ObjectRequest request;
+  request.verb = ObjectRequest::Verb::Create;
+  request.key = {place.context, rendered.objects.front().value("kind", ""), place.namespace_, ""};
+  request.template_yaml = actions::manifest_yaml(rendered.objects);
+  stack_.pop();  // the editor, the dry run and the dialog follow; then the clusters again
+  if (hooks_.object_action) hooks_.object_action(request);
+}
+
 void Ui::open_object_action(Action action) {
   std::string refusal;
   if (action == Action::Edit) {
@@ -449,6 +504,7 @@ void Ui::open_object_action(Action action) {
     if (settings_.home_context.empty()) return show("n creates Kubernetes objects: it needs a kubeconfig context");
     const bool jobs_view = shows_jobs();
     const model::Cluster* c = stack_.selected_cluster(data_);
+    if (!jobs_view) return open_templates(c);
     // Next to the selected cluster (the user changes it in the editor), else the first context's namespace.
     ObjectRequest request = c ? create_request(c->context, c->namespace_, jobs_view ? c : nullptr, refusal)
                               : create_request(settings_.home_context, settings_.home_namespace, nullptr, refusal);
@@ -503,6 +559,10 @@ void Ui::copy() {
   } else {
     target = stack_.top().copy_target();
   }
+  copy(target);
+}
+
+void Ui::copy(const CopyTarget& target) {
   if (target.text.empty()) return flash(Severity::Warn, "nothing to copy here: select a row first");
   if (target.text.size() > kClipboardMaxBytes) {
     return flash(Severity::Warn, fmt::format("not copied: the {} is longer than the {} bytes terminals accept",

@@ -15,6 +15,7 @@
 #include "tui/app/object_confirmation.hpp"
 #include "tui/app/view_stack.hpp"
 #include "tui/views/object_view.hpp"
+#include "tui/views/templates_view.hpp"
 #include "tui/widgets/dialog.hpp"
 #include "tui/widgets/header.hpp"
 #include "tui/widgets/help_view.hpp"
@@ -101,6 +102,9 @@ class Ui {
                 LifecycleFacts& facts);
   void open_object_action(Action action);  // n, e, ctrl-d
   void copy();
+  void copy(const CopyTarget& target);
+  void open_templates(const model::Cluster* c);
+  void use_template(TemplatesView& view);
   void open_object(ObjectView::Show show);
   void open_logs();
   // F: the forward dialog for the selected cluster, pod or job's cluster; :pf: the list.

@@ -27,6 +27,10 @@ class ViewStack {
   void to_root() { views_.resize(1); }
   // Esc: clears the top view's filter first, then leaves the view (never the root).
   void back();
+  // Leaves the top view whatever its filter (never the root): a view whose work is done.
+  void pop() {
+    if (views_.size() > 1) views_.pop_back();
+  }
 
   // The cluster the top view is about, or the selected row's in the clusters view.
   const model::Cluster* selected_cluster(const ViewData& data);

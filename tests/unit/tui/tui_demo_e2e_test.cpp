@@ -153,5 +153,65 @@ TEST(TuiDemoEndToEnd, EditThroughTheEditorAndDeleteAPod) {
   EXPECT_NE(lines.find("\"action\":\"delete\""), std::string::npos) << lines;
 }
 
+
+// n → a template → $EDITOR → the dry-run dialog → created; then P (rescale) and r (restore, through
+// the savepoint picker) on the operator application's job, each through its dialog.
+TEST(TuiDemoEndToEnd, NewFromATemplateThenRescaleAndRestoreFromThePicker) {
+  const std::string editor = "sed -i 's/name: my-application/name: fraud-scoring/'";
+  test::TempDir state, config;  // the journal; no user templates
+  TmuxSession tmux("XDG_CONFIG_HOME=" + config.path() + " XDG_STATE_HOME=" + state.path() + " EDITOR=\"" + editor +
+                       "\" " + std::string(FLINKTOP_BINARY) + " --demo",
+                   160, 48);
+  ASSERT_TRUE(tmux.wait_for("orders-app", 20s)) << tmux.screen();
+  tmux.type("/orders-app");
+  tmux.keys({"Enter"});
+  tmux.type("n");
+  ASSERT_TRUE(tmux.wait_for("Templates(flinktop-demo/flink-demo)", 5s)) << tmux.screen();
+  EXPECT_TRUE(tmux.wait_for("ConfigMap, Service ×2, Deployment ×2", 1s)) << tmux.screen();
+  tmux.type("/^operator-application");
+  tmux.keys({"Enter"});
+  tmux.keys({"Enter"});
+  ASSERT_TRUE(tmux.wait_for("Create FlinkDeployment", 10s)) << tmux.screen();
+  EXPECT_TRUE(tmux.wait_for("FlinkDeployment flink-demo/fraud-scoring", 1s)) << tmux.screen();
+  tmux.type("y");
+  ASSERT_TRUE(tmux.wait_for("created FlinkDeployment flink-demo/fraud-scoring", 10s)) << tmux.screen();
+
+  tmux.keys({"Escape"});  // the clusters view's filter
+  tmux.type("/orders-app");
+  tmux.keys({"Enter"});
+  tmux.keys({"Enter"});  // its jobs
+  ASSERT_TRUE(tmux.wait_for("orders-enrichment", 10s)) << tmux.screen();
+  tmux.keys({"Enter"});  // the job
+  ASSERT_TRUE(tmux.wait_for("Source: JDBC customers", 15s)) << tmux.screen();
+  tmux.type("P");
+  ASSERT_TRUE(tmux.wait_for("Rescale job", 5s)) << tmux.screen();
+  EXPECT_TRUE(tmux.wait_for("Sets spec.job.parallelism to the number below", 1s)) << tmux.screen();
+  for (int i = 0; i < 4; ++i) tmux.keys({"BSpace"});
+  tmux.type("6");
+  tmux.keys({"Enter"});
+  tmux.type("y");
+  ASSERT_TRUE(tmux.wait_for_line(std::regex(R"(orders-enrichment: parallelism \d+ → 6)"), 10s)) << tmux.screen();
+
+  tmux.type("s");  // a savepoint to restore from (the demo's operator writes it)
+  ASSERT_TRUE(tmux.wait_for("Trigger savepoint", 5s)) << tmux.screen();
+  tmux.keys({"Enter"});  // the directory as pre-filled, to the buttons
+  tmux.type("y");
+  ASSERT_TRUE(tmux.wait_for("savepoint of orders-enrichment written to", 30s)) << tmux.screen();
+  tmux.type("r");  // the picker: the savepoints tab
+  ASSERT_TRUE(tmux.wait_for("pick the savepoint to restore from", 5s)) << tmux.screen();
+  ASSERT_TRUE(tmux.wait_for("s3://", 15s)) << tmux.screen();
+  tmux.type("r");
+  ASSERT_TRUE(tmux.wait_for("Restore from savepoint", 5s)) << tmux.screen();
+  tmux.type("y");
+  EXPECT_TRUE(tmux.wait_for("orders-enrichment: redeploying from s3://", 10s)) << tmux.screen();
+  expect_quit(tmux);
+  std::ifstream journal(state.path() + "/flinktop/actions.log");
+  std::string lines((std::istreambuf_iterator<char>(journal)), std::istreambuf_iterator<char>());
+  for (const char* action : {"create", "scale", "restore"}) {
+    EXPECT_NE(lines.find(std::string("\"action\":\"") + action + "\",\"result\":\"succeeded\""), std::string::npos)
+        << action << "\n" << lines;
+  }
+}
+
 }  // namespace
 }  // namespace flinktop

@@ -3,6 +3,7 @@
 // means nothing sensible, one line says why and nothing is asked.
 #include <gtest/gtest.h>
 
+#include "support/run_command.hpp"
 #include "ui_screen.hpp"
 
 namespace flinktop::tui::testing {
@@ -118,31 +119,83 @@ TEST(EditKey, ACrdLessClusterSaysWhatToEditInstead) {
   EXPECT_NE(s.flash().find("without an operator resource"), std::string::npos) << s.flash();
 }
 
-TEST(NewKey, TheClustersViewOffersAFlinkDeploymentNextToTheSelectedCluster) {
+// The shipped templates only: none of the user's.
+class NewKey : public ::testing::Test {
+ protected:
+  void SetUp() override { ::setenv("XDG_CONFIG_HOME", config_.path().c_str(), 1); }
+  void TearDown() override { ::unsetenv("XDG_CONFIG_HOME"); }
+  test::TempDir config_;
+};
+
+TEST_F(NewKey, TheClustersViewOffersTheTemplatesForTheSelectedClustersNamespace) {
   UiScreen s;
   s.type("/orders\n");
   s.type("n");
-  ASSERT_EQ(s.objects.size(), 1u);
+  EXPECT_TRUE(s.objects.empty());
+  const std::string screen = s.text();
+  EXPECT_NE(screen.find("Templates(kind-prod/flink)"), std::string::npos) << screen;
+  for (const char* name : {"operator-application", "operator-session", "session-job", "pyflink-application",
+                           "standalone-session", "standalone-application", "native-session"}) {
+    EXPECT_NE(screen.find(name), std::string::npos) << name << "\n" << screen;
+  }
+  EXPECT_NE(screen.find("ConfigMap, Service ×2, Deployment ×2"), std::string::npos) << screen;  // standalone-session
+  EXPECT_NE(screen.find("a command for Flink's client"), std::string::npos) << screen;
+
+  s.type("/^operator-application\n\n");  // filter to it, Enter uses it
+  ASSERT_EQ(s.objects.size(), 1u) << s.flash();
   const ObjectRequest& r = s.objects[0];
   EXPECT_EQ(r.verb, Verb::Create);
   EXPECT_EQ(r.key.kind, "FlinkDeployment");
+  EXPECT_EQ(r.key.context, kContext);
   EXPECT_EQ(r.key.namespace_, "flink");
   EXPECT_NE(r.template_yaml.find("kind: FlinkDeployment"), std::string::npos) << r.template_yaml;
   EXPECT_NE(r.template_yaml.find("namespace: flink\n"), std::string::npos) << r.template_yaml;
   EXPECT_EQ(action_label(r), "create FlinkDeployment in flink");
+  EXPECT_EQ(s.text().find("Templates("), std::string::npos);  // back in the clusters view
 }
 
-TEST(NewKey, WithNoClusterTheFirstContextsNamespace) {
+TEST_F(NewKey, AStandaloneTemplateIsEveryObjectOfIt) {
   ViewData empty = view_data(false);
   empty.clusters = std::make_shared<const model::ClusterList>();
   UiScreen s(settings(), std::move(empty));
-  s.type("n");
-  ASSERT_EQ(s.objects.size(), 1u);
+  s.type("n/^standalone-session\n\n");
+  ASSERT_EQ(s.objects.size(), 1u) << s.flash();
   EXPECT_EQ(s.objects[0].key.context, kContext);
   EXPECT_EQ(s.objects[0].key.namespace_, "default");
+  const std::string& yaml = s.objects[0].template_yaml;
+  for (const char* kind : {"kind: ConfigMap", "kind: Service", "kind: Deployment"}) {
+    EXPECT_NE(yaml.find(kind), std::string::npos) << kind << "\n" << yaml;
+  }
+  EXPECT_EQ(std::count(yaml.begin(), yaml.end(), '\n') > 20, true);
+  std::size_t documents = 1;
+  for (std::size_t at = yaml.find("\n---\n"); at != std::string::npos; at = yaml.find("\n---\n", at + 1)) ++documents;
+  EXPECT_EQ(documents, 5u) << yaml;
 }
 
-TEST(NewKey, AnOperatorSessionClustersJobsViewOffersAFlinkSessionJobForIt) {
+TEST_F(NewKey, ANativeTemplateIsACommandToCopyNeverRun) {
+  UiScreen s;
+  s.type("/adhoc\nn/^native-session\n\n");
+  EXPECT_TRUE(s.objects.empty());
+  ASSERT_TRUE(s.ui().dialog()) << s.flash();
+  const DialogContent c = s.ui().dialog()->content();
+  EXPECT_EQ(c.title, "Flink's client creates native clusters");
+  EXPECT_EQ(c.yes, "copy");
+  ASSERT_GE(c.body.size(), 2u);
+  EXPECT_NE(c.body[1].find("kubernetes-session.sh"), std::string::npos) << c.body[1];
+  s.type("y");
+  ASSERT_EQ(s.copied.size(), 1u);
+  EXPECT_NE(s.copied[0].find("kubernetes.namespace=adhoc"), std::string::npos) << s.copied[0];
+}
+
+TEST_F(NewKey, ASessionJobTemplateNamesTheSelectedSessionCluster) {
+  UiScreen s;
+  s.type("/analytics\nn/^session-job\n\n");
+  ASSERT_EQ(s.objects.size(), 1u) << s.flash();
+  EXPECT_EQ(s.objects[0].key.kind, "FlinkSessionJob");
+  EXPECT_NE(s.objects[0].template_yaml.find("deploymentName: analytics"), std::string::npos) << s.objects[0].template_yaml;
+}
+
+TEST_F(NewKey, AnOperatorSessionClustersJobsViewOffersAFlinkSessionJobForIt) {
   UiScreen s;
   s.type("/analytics\n\n");
   s.type("n");
@@ -151,7 +204,7 @@ TEST(NewKey, AnOperatorSessionClustersJobsViewOffersAFlinkSessionJobForIt) {
   EXPECT_NE(s.objects[0].template_yaml.find("deploymentName: analytics"), std::string::npos);
 }
 
-TEST(NewKey, ApplicationAndNonOperatorClustersSayWhatToDoInstead) {
+TEST_F(NewKey, ApplicationAndNonOperatorClustersSayWhatToDoInstead) {
   {
     UiScreen s;
     s.type("/orders\n\n");
