@@ -17,6 +17,41 @@ namespace {
 
 using nlohmann::json;
 
+// The resourceVersion `read` was at, as the first operation of a JSON patch.
+json version_test(const json& read) {
+  return {{"op", "test"}, {"path", "/metadata/resourceVersion"}, {"value", read["metadata"].value("resourceVersion", "")}};
+}
+
+}  // namespace
+
+json guarded_patch(const OperatorResource& target, const json& read, const json& operations, bool dry_run) {
+  json patch = json::array({version_test(read)});
+  for (const json& op : operations) patch.push_back(op);
+  try {
+    return target.client->patch(target.type(), target.namespace_, target.name, patch, kube::PatchType::Json, dry_run,
+                                "", target.cancel);
+  } catch (const Error& e) {
+    // A failed test is the API server's 422 "the server rejected our request due to an error in
+    // our request": read the object again to tell a change made meanwhile from a real refusal.
+    if (e.kind() != ErrorKind::Invalid) throw;
+    std::string now;
+    try {
+      now = target.client->get(target.type(), target.namespace_, target.name, target.cancel)["metadata"].value(
+          "resourceVersion", "");
+    } catch (const Error&) {
+      throw e;
+    }
+    const std::string then = read["metadata"].value("resourceVersion", "");
+    if (now == then) throw;
+    throw Error(ErrorKind::Conflict,
+                fmt::format("{} {}/{} changed meanwhile (resourceVersion {} → {}): nothing was overwritten; look at it "
+                            "again and retry",
+                            target.kind(), target.namespace_, target.name, then, now));
+  }
+}
+
+namespace {
+
 // Bumps a numeric field guarded by a JSON-patch "test" of the resourceVersion, so that two users
 // bumping at once cannot both read n and both write n+1 (the second gets a conflict instead).
 long long bump_counter(const OperatorResource& target, const std::string& pointer, bool dry_run) {
@@ -25,16 +60,11 @@ long long bump_counter(const OperatorResource& target, const std::string& pointe
   long long value = 0;
   if (current.contains(path) && current[path].is_number_integer()) value = current[path].get<long long>();
   const long long next = value + 1;
-  json patch = json::array();
-  patch.push_back({{"op", "test"}, {"path", "/metadata/resourceVersion"},
-                   {"value", current["metadata"].value("resourceVersion", "")}});
   if (pointer.rfind("/spec/job/", 0) == 0 && !current["spec"].contains("job")) {
     throw Error(ErrorKind::Invalid, fmt::format("{} {}/{} has no spec.job: it is a session cluster, not a job",
                                                 target.kind(), target.namespace_, target.name));
   }
-  patch.push_back({{"op", "add"}, {"path", pointer}, {"value", next}});
-  target.client->patch(target.type(), target.namespace_, target.name, patch, kube::PatchType::Json, dry_run, "",
-                       target.cancel);
+  guarded_patch(target, current, json::array({{{"op", "add"}, {"path", pointer}, {"value", next}}}), dry_run);
   return next;
 }
 
@@ -151,12 +181,8 @@ ParallelismChange set_parallelism(const OperatorResource& target, long long para
   ParallelismChange change;
   if (job.contains("parallelism") && job["parallelism"].is_number_integer()) change.before = job["parallelism"].get<long long>();
   change.upgrade_mode = job.value("upgradeMode", "stateless");
-  json patch = json::array();
-  patch.push_back({{"op", "test"}, {"path", "/metadata/resourceVersion"},
-                   {"value", current["metadata"].value("resourceVersion", "")}});
-  patch.push_back({{"op", "add"}, {"path", "/spec/job/parallelism"}, {"value", parallelism}});
-  target.client->patch(target.type(), target.namespace_, target.name, patch, kube::PatchType::Json, dry_run, "",
-                       target.cancel);
+  guarded_patch(target, current, json::array({{{"op", "add"}, {"path", "/spec/job/parallelism"}, {"value", parallelism}}}),
+                dry_run);
   return change;
 }
 
@@ -174,16 +200,13 @@ long long redeploy_from_savepoint(const OperatorResource& target, const std::str
     nonce = job["savepointRedeployNonce"].get<long long>();
   }
   const long long next = nonce + 1;
-  json patch = json::array();
-  patch.push_back({{"op", "test"}, {"path", "/metadata/resourceVersion"},
-                   {"value", current["metadata"].value("resourceVersion", "")}});
-  patch.push_back({{"op", "add"}, {"path", "/spec/job/initialSavepointPath"}, {"value", savepoint}});
-  patch.push_back({{"op", "add"}, {"path", "/spec/job/savepointRedeployNonce"}, {"value", next}});
+  json operations = json::array();
+  operations.push_back({{"op", "add"}, {"path", "/spec/job/initialSavepointPath"}, {"value", savepoint}});
+  operations.push_back({{"op", "add"}, {"path", "/spec/job/savepointRedeployNonce"}, {"value", next}});
   if (allow_non_restored_state) {
-    patch.push_back({{"op", "add"}, {"path", "/spec/job/allowNonRestoredState"}, {"value", true}});
+    operations.push_back({{"op", "add"}, {"path", "/spec/job/allowNonRestoredState"}, {"value", true}});
   }
-  const json checked = target.client->patch(target.type(), target.namespace_, target.name, patch,
-                                            kube::PatchType::Json, /*dry_run=*/true, "", target.cancel);
+  const json checked = guarded_patch(target, current, operations, /*dry_run=*/true);
   const json::json_pointer nonce_path("/spec/job/savepointRedeployNonce");
   if (!checked.contains(nonce_path)) {
     throw Error(ErrorKind::Unsupported,
@@ -191,10 +214,7 @@ long long redeploy_from_savepoint(const OperatorResource& target, const std::str
                             "before 1.8): set spec.job.initialSavepointPath and recreate {}/{} instead",
                             target.kind(), target.namespace_, target.name));
   }
-  if (!dry_run) {
-    target.client->patch(target.type(), target.namespace_, target.name, patch, kube::PatchType::Json, false, "",
-                         target.cancel);
-  }
+  if (!dry_run) guarded_patch(target, current, operations, false);
   return next;
 }
 

@@ -37,6 +37,13 @@ struct SavepointRequested {
   std::string snapshot_name;  // empty when the nonce was bumped
 };
 
+// A JSON patch of `operations` guarded by a test of the resourceVersion `read` (the object as read
+// before deciding them): a change made meanwhile is refused, never overwritten, and said as
+// Error(Conflict) naming both versions — the API server itself only answers 422 "an error in our
+// request" for the failed test. Returns the patched object.
+nlohmann::json guarded_patch(const OperatorResource& target, const nlohmann::json& read,
+                             const nlohmann::json& operations, bool dry_run);
+
 // Each throws flinktop::Error with the API server's words when it refuses (RBAC, validation).
 // `dry_run` validates on the server without changing anything.
 void set_job_state(const OperatorResource& target, const std::string& state, bool dry_run = false);  // running | suspended

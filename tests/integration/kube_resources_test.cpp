@@ -4,6 +4,8 @@
 // server-side dry run of an invalid spec failing with the API server's own words.
 #include <gtest/gtest.h>
 
+#include "core/actions/operator_actions.hpp"
+
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -109,6 +111,28 @@ TEST_F(KubeResources, CreatePatchStatusSuspendResumeDeleteAFlinkDeployment) {
     EXPECT_EQ(restarted.exit_code, 0) << restarted.out << restarted.err;
     EXPECT_EQ(admin_->get(r::kFlinkDeployments, kNamespace, "crud-app")["spec"]["restartNonce"], nonce);
   }
+  // A change made between the read and the patch is refused (the server's failed test) and said as
+  // a conflict naming both versions; nothing is overwritten.
+  {
+    const actions::OperatorResource resource{admin_, kNamespace, "crud-app", false, nullptr};
+    const json stale = admin_->get(r::kFlinkDeployments, kNamespace, "crud-app");
+    admin_->patch(r::kFlinkDeployments, kNamespace, "crud-app", {{"metadata", {{"labels", {{"team", "payments"}}}}}},
+                  kube::PatchType::Merge);
+    try {
+      actions::guarded_patch(resource, stale, json::array({{{"op", "add"}, {"path", "/spec/job/parallelism"}, {"value", 9}}}),
+                             false);
+      ADD_FAILURE() << "a stale read was patched";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::Conflict) << e.what();
+      EXPECT_NE(std::string(e.what()).find("FlinkDeployment " + std::string(kNamespace) +
+                                           "/crud-app changed meanwhile (resourceVersion " +
+                                           stale["metadata"]["resourceVersion"].get<std::string>() + " → "),
+                std::string::npos)
+          << e.what();
+    }
+    EXPECT_EQ(admin_->get(r::kFlinkDeployments, kNamespace, "crud-app")["spec"]["job"]["parallelism"], 5);
+  }
+
   // restore: initialSavepointPath and savepointRedeployNonce on the real resource (its CRD knows
   // the nonce: operator 1.8+); --from latest is the operator's last savepoint. Without a terminal
   // and without --yes nothing changes.
