@@ -150,6 +150,33 @@ actions::ActionResult lifecycle(const ActionOptions& options, const actions::Act
   return actions::restore_job(ctx, job, request);
 }
 
+// cancel, stop, suspend and resume end or pause what runs: said and asked first (--yes without a
+// terminal), like the lifecycle verbs. What core/actions would refuse anyway is not asked about.
+void ask_first(const ActionOptions& options, const actions::JobRef& job, std::ostream& err) {
+  const bool by_operator = actions::operator_manages(job);
+  const std::string label = text::one_line(job.job_name.empty() ? job.job_id : job.job_name, 120);
+  std::string change;
+  if (options.action == "cancel") {
+    if (by_operator && !options.force) return;
+    change = fmt::format("Cancel {} ({}) without a savepoint: its state is lost unless a savepoint or retained "
+                         "checkpoint exists.",
+                         label, where(job.cluster));
+  } else if (options.action == "stop") {
+    change = by_operator ? fmt::format("Stop {} ({}): the operator suspends it (spec.job.state: suspended) with a "
+                                       "savepoint.",
+                                       label, where(job.cluster))
+                         : fmt::format("Stop {} ({}) with a savepoint{}.", label, where(job.cluster),
+                                       options.drain ? ", draining it first (MAX_WATERMARK)" : "");
+  } else if (options.action == "suspend" || options.action == "resume") {
+    if (!by_operator) return;
+    change = fmt::format("{} {} ({}): spec.job.state: {}.", options.action == "suspend" ? "Suspend" : "Resume", label,
+                         where(job.cluster), options.action == "suspend" ? "suspended" : "running");
+  } else {
+    return;
+  }
+  confirm_change(confirmation_for(options.yes), options.action, change, std::cin, err);
+}
+
 }  // namespace
 
 int run_action(const GlobalOptions& global, const ActionOptions& options, std::ostream& out, std::ostream& err) {
@@ -171,6 +198,7 @@ int run_action(const GlobalOptions& global, const ActionOptions& options, std::o
   const actions::JobRef job{target.cluster, row.id, row.name};
   const actions::ActionContext ctx = context_for(global, target, journal, err);
 
+  ask_first(options, job, err);
   actions::ActionResult result;
   if (options.action == "savepoint") {
     result = actions::savepoint_job(ctx, job, options.directory, options.wait, savepoint_format(options));

@@ -81,20 +81,28 @@ std::vector<CLI::App*> add_action_commands(CLI::App& app, flinktop::cli::ActionO
   const char* format_help = "Savepoint format: canonical (Flink's default) or native (Flink 1.15+)";
   savepoint->add_option("--format", action.format, format_help)->check(CLI::IsMember({"canonical", "native"}));
   commands.push_back(savepoint);
+  // These end or pause what runs: they ask on a terminal, and need --yes without one.
+  auto yes_flag = [&](CLI::App* command) { command->add_flag("-y,--yes", action.yes, "Do not ask (needed without a terminal)"); };
   CLI::App* stop = job_command("stop", "Stop a job with a savepoint and print its location");
+  yes_flag(stop);
   stop->add_option("--dir", action.directory, "Target directory (default: the cluster's state.savepoints.dir)");
   stop->add_flag("--drain", action.drain, "Emit MAX_WATERMARK first: flush event-time windows and timers");
   stop->add_option("--format", action.format, format_help)->check(CLI::IsMember({"canonical", "native"}));
   commands.push_back(stop);
   CLI::App* cancel = job_command("cancel", "Cancel a job (no savepoint)");
+  yes_flag(cancel);
   cancel->add_flag("--force", action.force, "Cancel an operator-managed job through REST anyway (the operator may restart it)");
   commands.push_back(cancel);
-  commands.push_back(job_command("suspend", "Suspend an operator-managed job (spec.job.state: suspended)"));
-  commands.push_back(job_command("resume", "Resume a suspended operator-managed job (spec.job.state: running)"));
+  for (const auto& [name, description] : {std::pair{"suspend", "Suspend an operator-managed job (spec.job.state: suspended)"},
+                                          std::pair{"resume", "Resume a suspended operator-managed job (spec.job.state: running)"}}) {
+    CLI::App* command = job_command(name, description);
+    yes_flag(command);
+    commands.push_back(command);
+  }
   // restart, scale and restore ask on a terminal, and need --yes without one.
   auto lifecycle_command = [&](const char* name, const char* description) {
     CLI::App* command = job_command(name, description);
-    command->add_flag("-y,--yes", action.yes, "Do not ask (needed without a terminal)");
+    yes_flag(command);
     return command;
   };
   // The jar scale (by stop and resubmit) and restore (without the operator) run again.

@@ -184,7 +184,7 @@ TEST_P(CliAgainstFlink, EverySubcommandOnARealCluster) {
   EXPECT_EQ(job(id)["state"], "RUNNING");
 
   // stop --drain: FINISHED, its savepoint on disk.
-  const json stopped = flinktop_json({"stop", id, "--drain", "-o", "json"});
+  const json stopped = flinktop_json({"stop", id, "--drain", "--yes", "-o", "json"});
   ASSERT_TRUE(stopped["savepoint"].is_string()) << stopped.dump();
   const std::string stop_path = stopped["savepoint"];
   EXPECT_TRUE(fs::exists(fs::path(local_path(stop_path)) / "_metadata"));
@@ -203,7 +203,7 @@ TEST_P(CliAgainstFlink, EverySubcommandOnARealCluster) {
   }));
 
   // cancel (by id: other tests may run the same example on this cluster at the same time).
-  test::CommandResult cancelled = flinktop({"cancel", resumed});
+  test::CommandResult cancelled = flinktop({"cancel", resumed, "--yes"});
   EXPECT_EQ(cancelled.exit_code, 0) << cancelled.err;
   EXPECT_EQ(await_state(resumed, "CANCELED"), "CANCELED");
 
@@ -262,7 +262,7 @@ TEST_P(CliAgainstFlink, ScaleByStopAndResubmitThenRestoreFromTheLatestSavepoint)
   await_all_tasks_running(rescaled);
 
   // restore --from latest: stop the rescaled job; its stop savepoint is the newest one known.
-  const json stopped = flinktop_json({"stop", rescaled, "-o", "json"});
+  const json stopped = flinktop_json({"stop", rescaled, "--yes", "-o", "json"});
   ASSERT_TRUE(stopped["savepoint"].is_string()) << stopped.dump();
   EXPECT_EQ(await_state(rescaled, "FINISHED"), "FINISHED");
   const json restored = flinktop_json({"restore", rescaled, "--from", "latest", "--jar", jar_, "--yes", "-o", "json"});
@@ -281,7 +281,7 @@ TEST_P(CliAgainstFlink, ScaleByStopAndResubmitThenRestoreFromTheLatestSavepoint)
   test::CommandResult twice = flinktop({"restore", again, "--from", "latest", "--jar", jar_, "--yes"});
   EXPECT_EQ(twice.exit_code, 2) << twice.err;
   EXPECT_NE(twice.err.find("is RUNNING: stop it first"), std::string::npos) << twice.err;
-  EXPECT_EQ(flinktop({"cancel", again}).exit_code, 0);
+  EXPECT_EQ(flinktop({"cancel", again, "--yes"}).exit_code, 0);
 
   // The journal: the scale with its savepoint, its stop and submit steps, the restore.
   std::ifstream file(state_.path() + "/flinktop/actions.log");

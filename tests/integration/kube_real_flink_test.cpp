@@ -136,7 +136,7 @@ TEST(KubeRealFlink, FollowsTheTaskManagerLogAndTakesASavepointThroughPortForward
   struct CancelAtEnd {
     std::function<void()> cancel;
     ~CancelAtEnd() { cancel(); }
-  } cancel_at_end{[&] { flinktop({"cancel", id}); }};
+  } cancel_at_end{[&] { flinktop({"cancel", id, "--yes"}); }};
   auto job = [&]() {
     const json doc = parse_json_or_fail(flinktop({"get", "jobs", "-o", "json"}));
     for (const json& j : doc["items"]) {

@@ -90,11 +90,11 @@ TEST_F(KubeResources, CreatePatchStatusSuspendResumeDeleteAFlinkDeployment) {
 
   // flinktop's own action path: suspend patches spec.job.state on the real resource, resume undoes it.
   test::CommandResult suspended =
-      flinktop_kube(admin_kubeconfig(), {"suspend", "crud-app", "-n", kNamespace, "-o", "json"}, state_.path());
+      flinktop_kube(admin_kubeconfig(), {"suspend", "crud-app", "-n", kNamespace, "--yes", "-o", "json"}, state_.path());
   EXPECT_EQ(suspended.exit_code, 0) << suspended.out << suspended.err;
   EXPECT_EQ(admin_->get(r::kFlinkDeployments, kNamespace, "crud-app")["spec"]["job"]["state"], "suspended");
   test::CommandResult resumed =
-      flinktop_kube(admin_kubeconfig(), {"resume", "crud-app", "-n", kNamespace, "-o", "json"}, state_.path());
+      flinktop_kube(admin_kubeconfig(), {"resume", "crud-app", "-n", kNamespace, "--yes", "-o", "json"}, state_.path());
   EXPECT_EQ(resumed.exit_code, 0) << resumed.out << resumed.err;
   EXPECT_EQ(admin_->get(r::kFlinkDeployments, kNamespace, "crud-app")["spec"]["job"]["state"], "running");
 

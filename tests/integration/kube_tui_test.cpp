@@ -204,7 +204,7 @@ TEST(KubeTui, ClustersJobsAJobBackAndQuitOnTheRealFlinkThroughPortForward) {
   struct CancelAtEnd {
     std::function<void()> cancel;
     ~CancelAtEnd() { cancel(); }
-  } cancel_at_end{[&] { flinktop({"cancel", id}); }};
+  } cancel_at_end{[&] { flinktop({"cancel", id, "--yes"}); }};
 
   test::TmuxSession tui(tui_command(home, "--flink-url " + url), 160, 40);
   ASSERT_TRUE(tui.wait_for("Clusters[1]", 30s)) << tui.screen();

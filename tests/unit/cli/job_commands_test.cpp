@@ -139,12 +139,12 @@ TEST_F(JobCommands, AnUnreachableJobManagerStillListsTheOperatorsJob) {
 }
 
 TEST_F(JobCommands, SuspendAndResumeGoThroughTheFlinkDeployment) {
-  CommandResult suspended = flinktop({"suspend", "orders", "-o", "json"});
+  CommandResult suspended = flinktop({"suspend", "orders", "--yes", "-o", "json"});
   ASSERT_EQ(suspended.exit_code, 0) << suspended.err;
   EXPECT_EQ(json::parse(suspended.out)["route"], "operator");
   EXPECT_EQ(object(r::kFlinkDeployments, "orders")["spec"]["job"]["state"], "suspended");
 
-  CommandResult resumed = flinktop({"resume", std::string(kOrdersJob).substr(0, 6)});
+  CommandResult resumed = flinktop({"resume", std::string(kOrdersJob).substr(0, 6), "--yes"});
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
   EXPECT_EQ(object(r::kFlinkDeployments, "orders")["spec"]["job"]["state"], "running");
   EXPECT_EQ(orders_flink.count("PATCH", std::string("/jobs/") + kOrdersJob), 0);
@@ -167,7 +167,7 @@ TEST_F(JobCommands, CancelOfAnOperatorJobNeedsForce) {
   EXPECT_NE(refused.err.find("managed by the Flink operator"), std::string::npos) << refused.err;
   EXPECT_EQ(orders_flink.count("PATCH", std::string("/jobs/") + kOrdersJob), 0);
 
-  CommandResult forced = flinktop({"cancel", "orders-job", "--force"});
+  CommandResult forced = flinktop({"cancel", "orders-job", "--force", "--yes"});
   EXPECT_EQ(forced.exit_code, 0) << forced.err;
   EXPECT_EQ(orders_flink.count("PATCH", std::string("/jobs/") + kOrdersJob), 1);
 }
@@ -180,8 +180,14 @@ TEST_F(JobCommands, ANameOfARunningAndAFinishedJobMeansTheRunningOne) {
   EXPECT_NE(ambiguous.err.find("--cluster"), std::string::npos) << ambiguous.err;
   EXPECT_EQ(orders_flink.count("PATCH", std::string("/jobs/") + kAdhocOnOrders), 0);
 
+  // Without a terminal to ask on (stdin is not one here) and without --yes: nothing is cancelled.
+  CommandResult unasked = flinktop({"cancel", "adhoc", "--cluster", "shared"});
+  EXPECT_EQ(unasked.exit_code, 2);
+  EXPECT_EQ(unasked.err, "flinktop: cancel asks before it changes anything and there is no terminal to ask on: add --yes\n");
+  EXPECT_EQ(shared_flink.count("PATCH", std::string("/jobs/") + kAdhocRunning), 0);
+
   // On "shared" one is running and one cancelled: the running one is meant.
-  CommandResult r = flinktop({"cancel", "adhoc", "--cluster", "shared"});
+  CommandResult r = flinktop({"cancel", "adhoc", "--cluster", "shared", "--yes"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(shared_flink.count("PATCH", std::string("/jobs/") + kAdhocRunning), 1);
   EXPECT_EQ(shared_flink.count("PATCH", std::string("/jobs/") + kAdhocCanceled), 0);
