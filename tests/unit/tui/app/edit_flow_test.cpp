@@ -218,18 +218,22 @@ TEST_F(EditFlowTest, GivingUpAfterARefusedCreateKeepsTheTextEvenWhenTheHeaderWas
   std::filesystem::remove(flow.kept_file());
 }
 
+// A two-object template: the FlinkDeployment `name` and a Service "<name>-ui" for its Web UI.
+std::vector<json> deployment_and_service(const std::string& name) {
+  json deployment = kube::yaml_to_json(actions::flink_deployment_template("flink-demo"));
+  deployment["metadata"]["name"] = name;
+  const json service = {{"apiVersion", "v1"},
+                        {"kind", "Service"},
+                        {"metadata", {{"name", name + "-ui"}, {"namespace", "flink-demo"}}},
+                        {"spec", {{"ports", {{{"port", 8081}}}}}}};
+  return {deployment, service};
+}
 
 // A template is several objects: saved as opened (its defaults) they are still meant — only
 // quitting without saving cancels —, checked together, and created in the order a cluster needs.
 TEST_F(EditFlowTest, ATemplatesObjectsSavedAsOpenedAreCreatedInOrder) {
-  json deployment = kube::yaml_to_json(actions::flink_deployment_template("flink-demo"));
-  deployment["metadata"]["name"] = "fraud-scoring";
-  const json service = {{"apiVersion", "v1"},
-                        {"kind", "Service"},
-                        {"metadata", {{"name", "fraud-scoring-ui"}, {"namespace", "flink-demo"}}},
-                        {"spec", {{"ports", {{{"port", 8081}}}}}}};
   ObjectRequest request{ObjectRequest::Verb::Create, {api->context(), "FlinkDeployment", "flink-demo", ""},
-                        actions::manifest_yaml({deployment, service})};
+                        actions::manifest_yaml(deployment_and_service("fraud-scoring"))};
   EditFlow::Hooks hooks;
   hooks.edit = [&](const std::string& path) {
     seen.push_back(read(path));
@@ -260,16 +264,12 @@ TEST_F(EditFlowTest, ATemplatesObjectsSavedAsOpenedAreCreatedInOrder) {
 // Refused part way (the second object appeared meanwhile): what was made is offered for deletion,
 // and deleted on Yes — nothing half-made stays behind.
 TEST_F(EditFlowTest, ACreateRefusedPartWayOffersToDeleteWhatItMade) {
-  json deployment = kube::yaml_to_json(actions::flink_deployment_template("flink-demo"));
-  deployment["metadata"]["name"] = "late-arrival";
-  const json service = {{"apiVersion", "v1"},
-                        {"kind", "Service"},
-                        {"metadata", {{"name", "late-arrival-ui"}, {"namespace", "flink-demo"}}},
-                        {"spec", {{"ports", {{{"port", 8081}}}}}}};
+  const std::vector<json> objects = deployment_and_service("late-arrival");
+  const json& deployment = objects[0];
   ObjectRequest request{ObjectRequest::Verb::Create, {api->context(), "FlinkDeployment", "flink-demo", ""}, ""};
   EditFlow::Hooks hooks;
   hooks.edit = [&](const std::string& path) {
-    write(path, actions::manifest_yaml({deployment, service}));
+    write(path, actions::manifest_yaml(objects));
     return std::string();
   };
   // Someone else creates the FlinkDeployment the moment the Service (created first) is stored:
