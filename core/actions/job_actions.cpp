@@ -174,10 +174,6 @@ ActionResult resume_job(const ActionContext& ctx, const JobRef& job) {
   });
 }
 
-}  // namespace flinktop::actions
-
-namespace flinktop::actions {
-
 ActionResult submit_job(const ActionContext& ctx, const model::Cluster& cluster, const SubmitRequest& request) {
   const std::string jar_name =
       request.jar_id.empty() ? std::filesystem::path(request.jar_path).filename().string() : request.jar_id;

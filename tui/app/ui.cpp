@@ -504,10 +504,9 @@ void Ui::open_object_action(Action action) {
     if (settings_.home_context.empty()) return show("n creates Kubernetes objects: it needs a kubeconfig context");
     const bool jobs_view = shows_jobs();
     const model::Cluster* c = stack_.selected_cluster(data_);
-    if (!jobs_view) return open_templates(c);
-    // Next to the selected cluster (the user changes it in the editor), else the first context's namespace.
-    ObjectRequest request = c ? create_request(c->context, c->namespace_, jobs_view ? c : nullptr, refusal)
-                              : create_request(settings_.home_context, settings_.home_namespace, nullptr, refusal);
+    if (!jobs_view || !c) return open_templates(c);
+    // A jobs view: a job for its cluster (a FlinkSessionJob of an operator session).
+    ObjectRequest request = create_request(c->context, c->namespace_, c, refusal);
     if (request.key.kind.empty()) return show(refusal);
     if (hooks_.object_action) hooks_.object_action(request);
     return;
