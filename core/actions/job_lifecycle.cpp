@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <thread>
 
 #include "core/actions/job_route.hpp"
 #include "core/flink/types/job.hpp"
@@ -67,12 +66,6 @@ bool rescaled(const flink::JobDetails& details, long long parallelism) {
          });
 }
 
-bool pause(const ActionContext& ctx, std::chrono::milliseconds d) {
-  if (ctx.cancel) return ctx.cancel->wait_for(d);
-  std::this_thread::sleep_for(d);
-  return true;
-}
-
 ActionResult scale_adaptive(const ActionContext& ctx, const JobRef& job, const ScaleRequest& request) {
   flink::Client& client = rest(ctx, job);
   const std::string before = parallelism_text(client.job(job.job_id, ctx.cancel));
@@ -111,7 +104,7 @@ ActionResult scale_adaptive(const ActionContext& ctx, const JobRef& job, const S
                                before, request.parallelism, details.state, now));
       seen = now + details.state;
     }
-    if (!pause(ctx, std::chrono::seconds(1))) throw Error(ErrorKind::Cancelled, "rescale: cancelled while following it");
+    if (!http::sleep_unless_cancelled(std::chrono::seconds(1), ctx.cancel)) throw Error(ErrorKind::Cancelled, "rescale: cancelled while following it");
   }
 }
 

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <ctime>
-#include <thread>
 
 #include "core/kube/objects/flink_job.hpp"
 #include "core/kube/objects/flink_state_snapshot.hpp"
@@ -157,9 +156,7 @@ std::string wait_for_savepoint(const OperatorResource& target, const SavepointRe
                                                   requested.how, target.kind(), target.namespace_, target.name,
                                                   std::chrono::duration_cast<std::chrono::seconds>(deadline).count()));
     }
-    if (!target.cancel) {
-      std::this_thread::sleep_for(interval);
-    } else if (!target.cancel->wait_for(interval)) {
+    if (!http::sleep_unless_cancelled(interval, target.cancel)) {
       throw Error(ErrorKind::Cancelled, fmt::format("waiting for the savepoint ({}) of {} {}/{} was cancelled",
                                                     requested.how, target.kind(), target.namespace_, target.name));
     }

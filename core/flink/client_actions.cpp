@@ -8,7 +8,6 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <thread>
 
 #include "core/error.hpp"
 #include "core/flink/client.hpp"
@@ -38,13 +37,6 @@ std::string read_file(const std::string& path) {
 std::string file_name(const std::string& path) {
   auto slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-// Sleeps for `duration`; returns early (false) when `cancel` fires.
-bool sleep_unless_cancelled(milliseconds duration, http::CancelToken* cancel) {
-  if (cancel) return cancel->wait_for(duration);
-  std::this_thread::sleep_for(duration);
-  return true;
 }
 
 std::string seconds_text(milliseconds d) {
@@ -343,7 +335,7 @@ OperationStatus Client::wait_for_operation(const std::string& job_id, OperationK
                               operation_name(kind), trigger_id, text::one_line(job_id, 64),
                               seconds_text(options.deadline), endpoint_->describe()));
     }
-    if (!sleep_unless_cancelled(std::min(delay, remaining), cancel)) {
+    if (!http::sleep_unless_cancelled(std::min(delay, remaining), cancel)) {
       throw Error(ErrorKind::Cancelled, fmt::format("waiting for the {} of job {} was cancelled",
                                                     operation_name(kind), text::one_line(job_id, 64)));
     }

@@ -3,6 +3,7 @@
 #include "core/http/cancel_token.hpp"
 
 #include <condition_variable>
+#include <thread>
 #include <utility>
 
 namespace flinktop::http {
@@ -38,6 +39,12 @@ void CancelToken::set_waker(std::function<void()> wake) {
 void CancelToken::clear_waker() {
   std::lock_guard lock(mutex_);
   waker_ = nullptr;
+}
+
+bool sleep_unless_cancelled(std::chrono::milliseconds duration, CancelToken* cancel) {
+  if (cancel) return cancel->wait_for(duration);
+  std::this_thread::sleep_for(duration);
+  return true;
 }
 
 }  // namespace flinktop::http

@@ -28,4 +28,7 @@ class CancelToken {
   std::function<void()> waker_;
 };
 
+// Sleeps for `duration`, ending early (false) when `cancel` fires; null `cancel`: a plain sleep.
+bool sleep_unless_cancelled(std::chrono::milliseconds duration, CancelToken* cancel);
+
 }  // namespace flinktop::http
