@@ -158,6 +158,29 @@ std::vector<json> read_manifest(std::string_view text, const std::string& source
   return objects;
 }
 
+EditOutcome read_create(const std::string& ns, std::string_view opened, std::string_view edited, bool saved) {
+  std::vector<json> objects = read_manifest(edited, "the editor's text");
+  bool same = false;  // the objects it was opened with, comments and layout aside
+  try {
+    same = objects == read_manifest(opened, "the opened text");
+  } catch (const Error&) {
+    // A refused text reopened as it was may not be YAML: then anything saved is a change.
+  }
+  std::erase_if(objects, [](const json& object) { return object.is_null(); });  // empty documents
+  EditOutcome out;
+  if (objects.empty() || (same && !saved)) {
+    out.unchanged = true;
+    return out;
+  }
+  for (json& object : objects) {
+    EditOutcome one = read_new_object(ns, std::move(object));
+    out.changes.insert(out.changes.end(), one.changes.begin(), one.changes.end());
+    out.objects.push_back(std::move(one.object));
+  }
+  out.object = out.objects.front();
+  return out;
+}
+
 std::string manifest_yaml(const std::vector<json>& objects) {
   std::string text;
   for (std::size_t i = 0; i < objects.size(); ++i) {

@@ -43,6 +43,13 @@ CreateOutcome create_objects(kube::ApiClient& client, std::vector<nlohmann::json
 // The objects of a manifest: YAML documents split by "---" lines (a List's items each count).
 // Throws Error(Decode) "SOURCE: the document at line N: …" for one that is not YAML.
 std::vector<nlohmann::json> read_manifest(std::string_view text, const std::string& source);
+// Reads back the text of new objects `n` opened in the editor (a template has several): each
+// checked by read_new_object, every one in `objects`, their "+ Kind ns/name" lines in `changes`.
+// `unchanged` when the text holds no object, or the objects it was opened with (comments aside)
+// and was not `saved` — saving a template's defaults as they are is meant; only quitting cancels.
+// Throws Error(Decode) for text that is not YAML, Error(Usage) as read_new_object does.
+EditOutcome read_create(const std::string& ns, std::string_view opened, std::string_view edited, bool saved);
+
 // The objects as one manifest: YAML documents joined by "---" lines.
 std::string manifest_yaml(const std::vector<nlohmann::json>& objects);
 

@@ -191,20 +191,6 @@ EditOutcome read_edit(const ObjectKey& key, const json& original, std::string_vi
   return out;
 }
 
-EditOutcome read_create(const std::string& ns, std::string_view opened, std::string_view edited) {
-  EditOutcome out;
-  if (edited == opened) {
-    out.unchanged = true;
-    return out;
-  }
-  json object = read_object(edited);
-  if (object.is_null() || object == read_object(opened)) {
-    out.unchanged = true;
-    return out;
-  }
-  return read_new_object(ns, std::move(object));
-}
-
 EditOutcome read_new_object(const std::string& ns, json object) {
   EditOutcome out;
   if (!object.is_object()) {

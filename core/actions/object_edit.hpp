@@ -51,7 +51,8 @@ std::vector<std::string> change_summary(const nlohmann::json& before, const nloh
 
 struct EditOutcome {
   bool unchanged = false;  // saved as it was opened (or emptied): nothing to send
-  nlohmann::json object;   // what to send
+  nlohmann::json object;   // what to send (a create: the first object)
+  std::vector<nlohmann::json> objects;  // a create: every object of the text, in its order
   std::vector<std::string> changes;
 };
 
@@ -62,11 +63,9 @@ struct EditOutcome {
 // edit never overwrites a change made meanwhile.
 EditOutcome read_edit(const ObjectKey& key, const nlohmann::json& original, std::string_view opened,
                       std::string_view edited);
-// Reads the text of a new object: the namespace is `ns` unless the text names one. Throws like
-// read_edit (and Error(Usage) for a kind flinktop does not create); `unchanged` when saved as
-// opened (the template as shown) or emptied.
-EditOutcome read_create(const std::string& ns, std::string_view opened, std::string_view edited);
-// read_create's checks of an object already read (a manifest's document, a rendered template).
+// The checks of a new object already read (a manifest's document, a rendered template): the
+// namespace is `ns` unless it names one; Error(Usage) for a kind flinktop does not create or a
+// missing name. read_create (create_objects.hpp) reads a whole text with it.
 EditOutcome read_new_object(const std::string& ns, nlohmann::json object);
 
 // The object the text describes once read: its kind, namespace and name.

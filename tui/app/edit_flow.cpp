@@ -82,7 +82,6 @@ struct EditFlow::State {
   std::string edited;       // what the user saved last
   actions::EditOutcome outcome;
   actions::ObjectKey target;  // what is sent: the edited object, or the first the text creates
-  std::vector<nlohmann::json> objects;  // create: every object of the text (a template has several)
   actions::CreateOutcome created;       // create: what the server made of them
   bool offering_undo = false;           // asking whether to delete what a partly failed create made
   DialogContent dialog;
@@ -189,33 +188,10 @@ EditFlow::Step EditFlow::step() {
   }
 
   try {
-    // A new object saved as it was opened (a template's defaults) is still meant: only quitting
-    // without saving cancels. After a refusal, the same text again means giving up.
-    std::vector<nlohmann::json> objects;
-    bool same = false;  // the same objects as opened, comments aside
-    if (s.create()) {
-      objects = actions::read_manifest(s.edited, "the editor's text");
-      try {
-        same = objects == actions::read_manifest(s.opened, "");
-      } catch (const Error&) {
-        // The refused text we reopened may not be YAML: then anything saved is a change.
-      }
-    }
-    if (s.create() && (!same || (saved && s.error.empty()))) {
-      s.objects.clear();
-      s.outcome = {};
-      for (nlohmann::json& object : objects) {
-        if (object.is_null()) continue;
-        actions::EditOutcome one = actions::read_new_object(s.request.key.namespace_, std::move(object));
-        s.outcome.changes.insert(s.outcome.changes.end(), one.changes.begin(), one.changes.end());
-        s.objects.push_back(std::move(one.object));
-      }
-      s.outcome.unchanged = s.objects.empty();
-      if (!s.objects.empty()) s.outcome.object = s.objects.front();
-    } else {
-      s.outcome = s.create() ? actions::read_create(s.request.key.namespace_, s.opened, s.edited)
-                             : actions::read_edit(s.request.key, s.original, s.opened, s.edited);
-    }
+    // A create saved as opened (a template's defaults) is meant; after a refusal, the same text
+    // again means giving up.
+    s.outcome = s.create() ? actions::read_create(s.request.key.namespace_, s.opened, s.edited, saved && s.error.empty())
+                           : actions::read_edit(s.request.key, s.original, s.opened, s.edited);
   } catch (const Error& e) {
     s.error = e.what();
     s.opened = actions::editor_text(s.title, s.edited, s.error);
@@ -240,7 +216,7 @@ EditFlow::Step EditFlow::step() {
     try {
       if (t.create()) {
         const actions::CreateOutcome checked =
-            actions::create_objects(*t.client, t.objects, t.request.key.namespace_, /*dry_run=*/true, nullptr);
+            actions::create_objects(*t.client, t.outcome.objects, t.request.key.namespace_, /*dry_run=*/true, nullptr);
         if (!checked.ok()) throw Error(checked.error_kind, checked.error);
         std::lock_guard lock(t.mutex);
         t.outcome.changes.clear();  // in the order they will be created
@@ -259,7 +235,7 @@ EditFlow::Step EditFlow::step() {
     {
       std::lock_guard lock(t.mutex);
       if (refused.empty()) {
-        t.dialog = t.create() && t.objects.size() > 1
+        t.dialog = t.create() && t.outcome.objects.size() > 1
                        ? confirm_create_all(t.request.key.context, t.outcome.changes)
                        : confirm_edit(t.target, t.create(), t.outcome.changes);
         t.stage = State::Stage::Asking;
@@ -324,7 +300,7 @@ void EditFlow::create() {
     actions::CreateOutcome outcome;
     std::string failure;
     try {
-      outcome = actions::create_objects(*t.client, t.objects, t.request.key.namespace_, /*dry_run=*/false, journal.get());
+      outcome = actions::create_objects(*t.client, t.outcome.objects, t.request.key.namespace_, /*dry_run=*/false, journal.get());
     } catch (const std::exception& e) {
       failure = e.what();
     }

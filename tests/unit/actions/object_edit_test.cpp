@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/actions/create_objects.hpp"
 #include "core/actions/object_edit.hpp"
 #include "core/error.hpp"
 #include "core/kube/yaml_json.hpp"
@@ -111,21 +112,36 @@ TEST(ObjectCreate, TheTemplatesAreFlinkOperatorObjectsInTheirNamespace) {
 
 TEST(ObjectCreate, TheTemplateAsShownIsUnchangedANewNameIsACreate) {
   const std::string text = editor_text(create_title("prod", "team-a"), flink_deployment_template("team-a"));
-  EXPECT_TRUE(read_create("team-a", text, text).unchanged);
-  EXPECT_TRUE(read_create("team-a", text, "# all gone\n").unchanged);
-  const EditOutcome out = read_create("team-a", text, replace_all(text, "name: new-application", "name: fraud"));
+  EXPECT_TRUE(read_create("team-a", text, text, /*saved=*/false).unchanged);
+  EXPECT_TRUE(read_create("team-a", text, "# all gone\n", /*saved=*/true).unchanged);
+  const EditOutcome out =
+      read_create("team-a", text, replace_all(text, "name: new-application", "name: fraud"), /*saved=*/true);
   ASSERT_FALSE(out.unchanged);
   EXPECT_EQ(out.object["metadata"]["name"], "fraud");
   ASSERT_EQ(out.changes.size(), 1u);
   EXPECT_EQ(out.changes[0], "+ FlinkDeployment team-a/fraud");
 }
 
+// Saving a template as shown takes its defaults; only quitting without saving cancels. A text of
+// several documents is every object of it, in its order.
+TEST(ObjectCreate, ATemplateSavedAsShownIsMeantAndEveryDocumentCounts) {
+  const std::string text = editor_text(create_title("prod", "team-a"), flink_deployment_template("team-a") +
+                                                                            "---\napiVersion: v1\nkind: Service\n"
+                                                                            "metadata:\n  name: ui\nspec: {}\n");
+  const EditOutcome out = read_create("team-a", text, text, /*saved=*/true);
+  ASSERT_FALSE(out.unchanged);
+  ASSERT_EQ(out.objects.size(), 2u);
+  EXPECT_EQ(out.changes, (std::vector<std::string>{"+ FlinkDeployment team-a/new-application", "+ Service team-a/ui"}));
+  EXPECT_EQ(out.objects[1]["metadata"]["namespace"], "team-a");
+  EXPECT_THROW(read_create("team-a", text, "kind: [unclosed\n", /*saved=*/true), Error);
+}
+
 TEST(ObjectCreate, TheNamespaceDefaultsAndUnknownKindsAreRefused) {
   const EditOutcome out =
-      read_create("team-a", "", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\nspec: {}\n");
+      read_create("team-a", "", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\nspec: {}\n", false);
   EXPECT_EQ(out.object["metadata"]["namespace"], "team-a");
-  EXPECT_THROW(read_create("team-a", "", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n"), Error);
-  EXPECT_THROW(read_create("team-a", "", "apiVersion: v1\nkind: Pod\nmetadata: {}\n"), Error);
+  EXPECT_THROW(read_create("team-a", "", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n", false), Error);
+  EXPECT_THROW(read_create("team-a", "", "apiVersion: v1\nkind: Pod\nmetadata: {}\n", false), Error);
 }
 
 }  // namespace
