@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/kube/objects/json_fields.hpp"
 #include "core/kube/yaml_json.hpp"
+#include "core/text/ascii_case.hpp"
 
 namespace flinktop::actions {
 
@@ -31,10 +32,6 @@ std::string group_of(const json& object) {
   return slash == std::string::npos ? "" : api_version.substr(0, slash);
 }
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 }  // namespace
 
@@ -47,7 +44,7 @@ std::vector<json> in_creation_order(std::vector<json> objects) {
 
 std::string kubectl_name(const json& object) {
   const std::string group = group_of(object);
-  return fmt::format("{}{}/{}", lower(jf::string(object, "kind")), group.empty() ? "" : "." + group,
+  return fmt::format("{}{}/{}", text::ascii_lower(jf::string(object, "kind")), group.empty() ? "" : "." + group,
                      jf::string(jf::object(object, "metadata"), "name"));
 }
 

@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 
 #include "core/actions/job_route.hpp"
 #include "core/flink/types/job.hpp"
+#include "core/text/ascii_case.hpp"
 
 namespace flinktop::actions {
 
@@ -39,10 +39,7 @@ using Clock = std::chrono::steady_clock;
 // The value of `key` in the JobManager's configuration, lower-cased ("" when unset).
 std::string config_value(const flink::ConfigurationEntries& config, std::string_view key) {
   for (const auto& [k, v] : config) {
-    if (k != key) continue;
-    std::string value = v;
-    for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return value;
+    if (k == key) return text::ascii_lower(v);
   }
   return "";
 }

@@ -2,10 +2,11 @@
 #include "core/http/exchange.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <string>
 #include <string_view>
+
+#include "core/text/ascii_case.hpp"
 
 namespace flinktop::http {
 
@@ -21,12 +22,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 }  // namespace
 
@@ -49,7 +44,7 @@ size_t exchange_on_header(char* data, size_t size, size_t count, void* user) {
       }
     } else if (const size_t colon = line.find(':'); colon != std::string_view::npos && colon > 0) {
       x.response.headers.push_back(
-          Header{lower(trim(line.substr(0, colon))), std::string(trim(line.substr(colon + 1)))});
+          Header{text::ascii_lower(trim(line.substr(0, colon))), std::string(trim(line.substr(colon + 1)))});
     }
   } catch (...) {
     return 0;  // out of memory: fail the transfer rather than let an exception cross libcurl

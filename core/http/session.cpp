@@ -15,7 +15,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <exception>
 #include <mutex>
 #include <vector>
@@ -26,6 +25,7 @@
 #include "core/http/target.hpp"
 #include "core/http/transfer_error.hpp"
 #include "flinktop/version.hpp"
+#include "core/text/ascii_case.hpp"
 
 namespace flinktop::http {
 
@@ -43,12 +43,6 @@ void global_init() {
   if (rc != CURLE_OK) throw Error(ErrorKind::Connect, "cannot initialise libcurl");
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 using ShareLocks = std::array<std::mutex, CURL_LOCK_DATA_LAST>;
 
@@ -69,7 +63,7 @@ bool valid_header(const Header& h) {
 
 bool has_header(const Request& r, std::string_view name) {
   return std::any_of(r.headers.begin(), r.headers.end(),
-                     [&](const Header& h) { return lower(h.name) == name; });
+                     [&](const Header& h) { return text::ascii_lower(h.name) == name; });
 }
 
 curl::Slist build_headers(const Request& r, const Target& t) {

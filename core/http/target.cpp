@@ -4,21 +4,14 @@
 // the real host; the Host header keeps the original authority.
 #include "core/http/target.hpp"
 
-#include <algorithm>
-#include <cctype>
-
 #include "core/error.hpp"
 #include "core/http/curl_handles.hpp"
+#include "core/text/ascii_case.hpp"
 
 namespace flinktop::http {
 
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 // Reads one part of a parsed URL; "" when absent.
 std::string part(CURLU* url, CURLUPart which, unsigned int flags = 0) {
@@ -35,7 +28,7 @@ std::string bracketed(const std::string& host) {
 }
 
 bool is_loopback(const std::string& host) {
-  const std::string h = lower(host);
+  const std::string h = text::ascii_lower(host);
   return h == "localhost" || h == "[::1]" || h.rfind("127.", 0) == 0 || h.ends_with(".localhost");
 }
 
@@ -52,7 +45,7 @@ Target make_target(const std::string& url_text, const SessionOptions& options) {
     invalid("cannot parse it");  // the text itself is not repeated: it may carry userinfo
   }
   Target t;
-  const std::string scheme = lower(part(url.get(), CURLUPART_SCHEME));
+  const std::string scheme = text::ascii_lower(part(url.get(), CURLUPART_SCHEME));
   if (scheme != "http" && scheme != "https") invalid("scheme " + scheme + " is not http or https");
   t.tls = scheme == "https";
   const std::string host = part(url.get(), CURLUPART_HOST);
@@ -69,7 +62,7 @@ Target make_target(const std::string& url_text, const SessionOptions& options) {
   t.loopback = is_loopback(t.names.host);
 
   const std::string& server_name = options.tls.server_name;
-  if (t.tls && !server_name.empty() && lower(server_name) != lower(host)) {
+  if (t.tls && !server_name.empty() && text::ascii_lower(server_name) != text::ascii_lower(host)) {
     t.names.verify_name = server_name;
     const std::string name = bracketed(server_name);
     if (curl_url_set(url.get(), CURLUPART_HOST, name.c_str(), 0) != CURLUE_OK) {

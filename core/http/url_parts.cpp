@@ -1,9 +1,7 @@
 #include "core/http/url_parts.hpp"
 
-#include <algorithm>
-#include <cctype>
-
 #include "core/http/curl_handles.hpp"
+#include "core/text/ascii_case.hpp"
 
 namespace flinktop::http {
 
@@ -24,9 +22,7 @@ std::optional<UrlParts> parse_url(std::string_view text, bool guess_scheme) {
   const unsigned flags = guess_scheme ? CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME : 0;
   if (!url || curl_url_set(url.get(), CURLUPART_URL, owned.c_str(), flags) != CURLUE_OK) return std::nullopt;
   UrlParts out;
-  out.scheme = part(url.get(), CURLUPART_SCHEME);
-  std::transform(out.scheme.begin(), out.scheme.end(), out.scheme.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  out.scheme = text::ascii_lower(part(url.get(), CURLUPART_SCHEME));
   out.host = part(url.get(), CURLUPART_HOST);
   if (out.host.size() > 2 && out.host.front() == '[') out.host = out.host.substr(1, out.host.size() - 2);
   out.port = part(url.get(), CURLUPART_PORT);

@@ -4,12 +4,12 @@
 
 #include <fmt/format.h>
 
-#include <cctype>
 #include <cstdlib>
 
 #include "core/error.hpp"
 #include "core/kube/local_file.hpp"
 #include "core/kube/token_file.hpp"
+#include "core/text/ascii_case.hpp"
 
 namespace flinktop::kube {
 namespace {
@@ -43,9 +43,7 @@ std::string redact_userinfo(const std::string& url) {
 std::string scheme_of(const std::string& url) {
   size_t end = url.find("://");
   if (end == std::string::npos) return "";
-  std::string scheme = url.substr(0, end);
-  for (char& c : scheme) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return scheme;
+  return text::ascii_lower(url.substr(0, end));
 }
 
 std::string checked_server(const ClusterEntry& cluster) {

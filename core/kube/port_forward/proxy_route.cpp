@@ -8,6 +8,7 @@
 
 #include "core/http/url_parts.hpp"
 #include "core/kube/base64.hpp"
+#include "core/text/ascii_case.hpp"
 
 namespace flinktop::kube {
 
@@ -24,22 +25,18 @@ bool is_loopback(const std::string& host) {
   return ::inet_pton(AF_INET6, host.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
 }
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 // no_proxy as libcurl reads it: "*" for every host; else comma-separated names, each matching
 // the host itself or any name below it (a leading dot is optional), or an address exactly.
 bool excluded(const std::string& host, const std::string& no_proxy) {
-  const std::string name = lower(host);
+  const std::string name = text::ascii_lower(host);
   std::size_t start = 0;
   while (start <= no_proxy.size()) {
     const std::size_t end = std::min(no_proxy.find(',', start), no_proxy.size());
     std::string entry = no_proxy.substr(start, end - start);
     entry.erase(0, entry.find_first_not_of(" \t"));
     entry.erase(entry.find_last_not_of(" \t") + 1);
-    entry = lower(entry);
+    entry = text::ascii_lower(entry);
     if (!entry.empty() && entry.front() == '.') entry.erase(0, 1);
     if (entry == "*") return true;
     if (!entry.empty() && (name == entry || (name.size() > entry.size() && name.ends_with("." + entry)))) return true;
