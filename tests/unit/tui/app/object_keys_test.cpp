@@ -166,7 +166,6 @@ TEST_F(NewKey, AStandaloneTemplateIsEveryObjectOfIt) {
   for (const char* kind : {"kind: ConfigMap", "kind: Service", "kind: Deployment"}) {
     EXPECT_NE(yaml.find(kind), std::string::npos) << kind << "\n" << yaml;
   }
-  EXPECT_EQ(std::count(yaml.begin(), yaml.end(), '\n') > 20, true);
   std::size_t documents = 1;
   for (std::size_t at = yaml.find("\n---\n"); at != std::string::npos; at = yaml.find("\n---\n", at + 1)) ++documents;
   EXPECT_EQ(documents, 5u) << yaml;
